@@ -1,0 +1,30 @@
+/**
+ * The little the core needs from a file system. The CLI passes Node's, the
+ * extension passes `vscode.workspace.fs`, tests pass an in-memory map: the core
+ * itself never touches Node or VS Code.
+ */
+export interface FileSystem {
+  readText(path: string): Promise<string>;
+  /** Resolve `relative` against the folder holding `fromFile`. */
+  resolve(fromFile: string, relative: string): string;
+}
+
+/** An in-memory file system for tests and for the embedded sample. */
+export function memoryFileSystem(files: Record<string, string>): FileSystem {
+  return {
+    async readText(path) {
+      const text = files[path];
+      if (text === undefined) throw new Error(`ENOENT: no such file: ${path}`);
+      return text;
+    },
+    resolve(fromFile, relative) {
+      if (relative.startsWith('/')) return relative;
+      const parts = fromFile.split('/').slice(0, -1);
+      for (const part of relative.split('/')) {
+        if (part === '..') parts.pop();
+        else if (part !== '.' && part !== '') parts.push(part);
+      }
+      return parts.join('/');
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import type { Capacity } from '../schema/capacity';
+import { addYears, dayNumber, weekdayName } from './civilDate';
+
+/**
+ * The team's calendar from `horizon.start` to the last day the model can ask
+ * about, built once. Every question the scheduler asks ("when does cumulative
+ * capacity reach X?", "how many working days lie between two dates?") is then a
+ * binary search or an array read, so 10,000 commitments cost a sort and a walk,
+ * never a day-by-day loop per item.
+ */
+export interface TeamCalendar {
+  readonly firstDay: number;
+  /** The last day a finish may fall on; anything later is reported as `never`. */
+  readonly neverAfter: number;
+  readonly length: number;
+  /** Team capacity on each day (0 on non-working days). */
+  readonly capacity: Float64Array;
+  /** Capacity of days 0..i inclusive. */
+  readonly cumulativeCapacity: Float64Array;
+  /** Working days (a calendar fact: time off ignored) among days 0..i inclusive. */
+  readonly cumulativeWorkingDays: Int32Array;
+}
+
+export function buildTeamCalendar(capacity: Capacity, lastDayNeeded: number): TeamCalendar {
+  const firstDay = dayNumber(capacity.horizon.start);
+  const neverAfter = addYears(firstDay, 10);
+  const lastDay = Math.max(neverAfter, lastDayNeeded, dayNumber(capacity.horizon.end));
+  const length = lastDay - firstDay + 1;
+
+  const workdays = new Set<string>(capacity.calendar.workdays);
+  const holidays = new Set(capacity.calendar.holidays.map(dayNumber));
+  const isWorking = new Uint8Array(length);
+  for (let i = 0; i < length; i++) {
+    const day = firstDay + i;
+    isWorking[i] = workdays.has(weekdayName(day)) && !holidays.has(day) ? 1 : 0;
+  }
+
+  // Each member adds allocation × focusFactor on every working day except their
+  // time off. Absences are applied as a difference array per member, so ranges
+  // cost O(1) each whatever their length, and overlapping ranges count once.
+  const capacityPerDay = new Float64Array(length);
+  const away = new Int32Array(length + 1);
+  for (const member of capacity.members) {
+    const daily = member.allocation * capacity.focusFactor;
+    if (daily === 0) continue;
+    away.fill(0);
+    for (const range of member.timeOff) {
+      const from = Math.max(dayNumber(range.from) - firstDay, 0);
+      const to = Math.min(dayNumber(range.to) - firstDay, length - 1);
+      if (from > to) continue;
+      away[from] += 1;
+      away[to + 1] -= 1;
+    }
+    let awayDepth = 0;
+    for (let i = 0; i < length; i++) {
+      awayDepth += away[i];
+      if (isWorking[i] && awayDepth === 0) capacityPerDay[i] += daily;
+    }
+  }
+
+  const cumulativeCapacity = new Float64Array(length);
+  const cumulativeWorkingDays = new Int32Array(length);
+  let capacitySum = 0;
+  let workingSum = 0;
+  for (let i = 0; i < length; i++) {
+    capacitySum += capacityPerDay[i];
+    workingSum += isWorking[i];
+    cumulativeCapacity[i] = capacitySum;
+    cumulativeWorkingDays[i] = workingSum;
+  }
+
+  return { firstDay, neverAfter, length, capacity: capacityPerDay, cumulativeCapacity, cumulativeWorkingDays };
+}
+
+/** Capacity from the first day through `day` inclusive (0 before the first day). */
+export function capacityThrough(calendar: TeamCalendar, day: number): number {
+  const index = Math.min(day - calendar.firstDay, calendar.length - 1);
+  return index < 0 ? 0 : calendar.cumulativeCapacity[index];
+}
+
+/** Working days from the first day through `day` inclusive. */
+export function workingDaysThrough(calendar: TeamCalendar, day: number): number {
+  const index = Math.min(day - calendar.firstDay, calendar.length - 1);
+  return index < 0 ? 0 : calendar.cumulativeWorkingDays[index];
+}
+
+/** The first day index at or after `from` whose cumulative capacity satisfies `test`, or -1. */
+export function firstDayWhere(calendar: TeamCalendar, from: number, test: (cumulative: number) => boolean): number {
+  // cumulativeCapacity never decreases, so the days that pass form a suffix: binary search it.
+  let low = from;
+  let high = calendar.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (test(calendar.cumulativeCapacity[mid])) high = mid;
+    else low = mid + 1;
+  }
+  return low < calendar.length ? low : -1;
+}

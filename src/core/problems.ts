@@ -1,0 +1,39 @@
+/**
+ * A user's mistake, located precisely enough to fix without hunting: the file, the
+ * 1-based line and column, the path of the field inside the document, what is
+ * wrong, and how to put it right. Loaders return these instead of throwing.
+ */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  /** Dotted path of the field, like `commitments[2].deadline`; empty for the whole file. */
+  path: string;
+  message: string;
+  hint: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function failed<T>(problems: Problem[]): Result<T> {
+  return { ok: false, problems };
+}
+
+/** `file:line:col: path: message (hint)`, the form editors and CI logs link to. */
+export function formatProblem(problem: Problem): string {
+  const where = `${problem.file}:${problem.line}:${problem.column}`;
+  const field = problem.path ? ` ${problem.path}:` : '';
+  const hint = problem.hint ? ` (${problem.hint})` : '';
+  return `${where}:${field} ${problem.message}${hint}`;
+}
+
+/** `commitments[2].deadline` from `['commitments', 2, 'deadline']`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))
+    .join('');
+}

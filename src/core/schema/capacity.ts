@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { cioInformer, currencyCode, endNotBeforeStart, isoDate, optional, weekday } from './fields';
+
+const timeOffSchema = z
+  .strictObject({ from: isoDate, to: isoDate })
+  .superRefine(endNotBeforeStart('from', 'to'));
+
+export const memberSchema = z.strictObject({
+  name: z.string().min(1),
+  role: optional(z.string()),
+  allocation: z.number().min(0).max(1).default(1),
+  dailyCost: optional(z.number().min(0)),
+  timeOff: z.array(timeOffSchema).default([]),
+});
+
+export const commitmentSchema = z.strictObject({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  effortDays: z.number().positive(),
+  rank: z.number().int().min(1),
+  deadline: optional(isoDate),
+  costOfDelayPerWeek: z.number().min(0).default(0),
+  tags: z.array(z.string()).default([]),
+  sponsor: optional(z.string()),
+  locked: z.boolean().default(false),
+});
+
+const commitmentsSchema = z.array(commitmentSchema).superRefine((commitments, ctx) => {
+  const firstIndexById = new Map<string, number>();
+  commitments.forEach((commitment, index) => {
+    const first = firstIndexById.get(commitment.id);
+    if (first === undefined) {
+      firstIndexById.set(commitment.id, index);
+    } else {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'id'],
+        message: `duplicate commitment id "${commitment.id}" (also used by commitment ${first + 1})`,
+      });
+    }
+  });
+});
+
+const calendarSchema = z.strictObject({
+  workdays: z
+    .array(weekday)
+    .default(['Mon', 'Tue', 'Wed', 'Thu', 'Fri'])
+    .refine((days) => new Set(days).size === days.length, { message: 'lists a weekday twice' }),
+  holidays: z.array(isoDate).default([]),
+});
+
+const fundingSchema = z.strictObject({
+  contractorDailyRate: optional(z.number().positive()),
+  fteIncrement: z.number().positive().default(0.5),
+});
+
+const personSchema = z.strictObject({
+  name: optional(z.string().min(1)),
+  title: optional(z.string()),
+});
+
+const orgSchema = z.strictObject({
+  cio: z
+    .strictObject({ name: optional(z.string().min(1)), title: z.string().default('CIO') })
+    .default({ name: null, title: 'CIO' }),
+  me: personSchema.default({ name: null, title: null }),
+  defaultCioInformer: cioInformer.default('requester'),
+});
+
+export const capacitySchema = z.strictObject({
+  team: z.string().min(1),
+  currency: currencyCode.default('USD'),
+  horizon: z.strictObject({ start: isoDate, end: isoDate }).superRefine(endNotBeforeStart('start', 'end')),
+  calendar: calendarSchema.default({ workdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], holidays: [] }),
+  focusFactor: z.number().gt(0).max(1).default(0.8),
+  members: z.array(memberSchema).min(1),
+  commitments: commitmentsSchema.default([]),
+  funding: fundingSchema.default({ contractorDailyRate: null, fteIncrement: 0.5 }),
+  org: orgSchema.default({
+    cio: { name: null, title: 'CIO' },
+    me: { name: null, title: null },
+    defaultCioInformer: 'requester',
+  }),
+});
+
+/** Members or commitments may live in a CSV file next to the capacity file. */
+export const csvSourceSchema = z.strictObject({
+  csv: z.string().min(1).describe('path to the CSV file, relative to this capacity file'),
+  format: z.enum(['pushback', 'jira']).default('pushback'),
+  daysPerPoint: z.number().positive().default(1).describe('Jira only: person-days per story point'),
+});
+
+/** What a capacity file may contain on disk: lists inline, or pointers to CSV files. */
+export const capacityFileSchema = capacitySchema.extend({
+  members: z.union([z.array(memberSchema).min(1), csvSourceSchema]),
+  commitments: z.union([commitmentsSchema, csvSourceSchema]).default([]),
+});
+
+export type Member = z.infer<typeof memberSchema>;
+export type Commitment = z.infer<typeof commitmentSchema>;
+export type Capacity = z.infer<typeof capacitySchema>;
+export type CapacityInput = z.input<typeof capacitySchema>;
+export type CsvSource = z.infer<typeof csvSourceSchema>;

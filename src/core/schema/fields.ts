@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { WEEKDAYS, parseIsoDate } from '../model/civilDate';
+
+/** A calendar date written `YYYY-MM-DD` that exists (no 31 Feb). */
+export const isoDate = z
+  .string()
+  .refine((text) => parseIsoDate(text) !== undefined, {
+    message: 'must be a real calendar date written YYYY-MM-DD, like 2027-01-19',
+  })
+  .meta({ format: 'date', description: 'A calendar date, YYYY-MM-DD' });
+
+export const weekday = z.enum(WEEKDAYS);
+
+export const currencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { message: 'must be a three-letter ISO 4217 code in capitals, like USD or EUR' })
+  .refine(isKnownCurrency, { message: 'is not an ISO 4217 currency code this runtime knows' });
+
+function isKnownCurrency(code: string): boolean {
+  const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
+  return supported ? supported('currency').includes(code) : true;
+}
+
+export const cioInformer = z.enum(['requester', 'me', 'sponsor']);
+
+/** An optional value is `null` after parsing, so templates never meet a missing field. */
+export function optional<T extends z.ZodType>(schema: T) {
+  return schema.nullable().default(null);
+}
+
+/** The later of two dates must not come before the earlier one. */
+export function endNotBeforeStart<T extends Record<string, unknown>>(startKey: keyof T & string, endKey: keyof T & string) {
+  return (value: T, ctx: z.RefinementCtx) => {
+    const start = parseIsoDate(String(value[startKey]));
+    const end = parseIsoDate(String(value[endKey]));
+    if (start !== undefined && end !== undefined && end < start) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [endKey],
+        message: `must not be before ${startKey} (${String(value[startKey])})`,
+      });
+    }
+  };
+}
