@@ -13,7 +13,7 @@ export const weekday = z.enum(WEEKDAYS);
 
 export const currencyCode = z
   .string()
-  .regex(/^[A-Z]{3}$/, { message: 'must be a three-letter ISO 4217 code in capitals, like USD or EUR' })
+  .regex(/^[A-Z]{3}$/, { message: 'must be a three-letter ISO 4217 code in capitals, like USD or EUR', abort: true })
   .refine(isKnownCurrency, { message: 'is not an ISO 4217 currency code this runtime knows' });
 
 function isKnownCurrency(code: string): boolean {

@@ -1,0 +1,63 @@
+import type { TemplateDelegate } from 'handlebars';
+import type { Problem, Result } from '../problems';
+import { failed, ok } from '../problems';
+import type { FrontMatter } from './frontMatter';
+import { parseTemplateFile } from './frontMatter';
+import { type HandlebarsEnvironment, knownHelperNames } from './templateEnvironment';
+
+/** A template ready to render: its front matter and the compiled body. */
+export interface CompiledTemplate {
+  file: string;
+  frontMatter: FrontMatter;
+  bodyLineOffset: number;
+  render: TemplateDelegate;
+}
+
+/**
+ * Parse and compile a template file. Compiling here, not on first render, turns a
+ * syntax error or an unknown helper into a located problem when the pack loads
+ * rather than a surprise when a leader is about to send a reply.
+ */
+export function compileTemplate(handlebars: HandlebarsEnvironment, file: string, text: string): Result<CompiledTemplate> {
+  const source = parseTemplateFile(file, text);
+  if (!source.ok) return source;
+  const { frontMatter, body, bodyLineOffset } = source.value;
+  const knownHelpers = Object.fromEntries(knownHelperNames(handlebars).map((name) => [name, true]));
+  const options = { strict: true, noEscape: true, knownHelpers, knownHelpersOnly: true, preventIndent: true };
+  try {
+    // precompile runs the parser and compiler eagerly; compile alone defers both to the first call.
+    handlebars.precompile(body, options);
+    return ok({ file, frontMatter, bodyLineOffset, render: handlebars.compile(body, options) });
+  } catch (error) {
+    return failed([templateProblem(file, bodyLineOffset, error)]);
+  }
+}
+
+/** A Handlebars exception as a Problem at the right line of the template file. */
+export function templateProblem(file: string, bodyLineOffset: number, error: unknown): Problem {
+  const exception = error as { message?: string; lineNumber?: number; column?: number };
+  const message = String(exception.message ?? error);
+  const parseLine = /Parse error on line (\d+)/.exec(message);
+  const line = exception.lineNumber ?? (parseLine ? Number(parseLine[1]) : 1);
+  const column = exception.column !== undefined ? exception.column + 1 : 1;
+  return { file, line: line + bodyLineOffset, column, path: '', ...explain(message) };
+}
+
+function explain(message: string): { message: string; hint: string } {
+  const missingField = /^"([^"]+)" not defined in/.exec(message);
+  if (missingField) {
+    return {
+      message: `the field "${missingField[1]}" is not in the data`,
+      hint: 'check its spelling and the path (request., capacity., analysis., figures.); the README lists every field',
+    };
+  }
+  const unknownHelper = /You specified knownHelpersOnly, but used the unknown helper (\S+)/.exec(message);
+  if (unknownHelper) {
+    return { message: `unknown helper "${unknownHelper[1]}"`, hint: 'packs can use only the built-in helpers listed in the README' };
+  }
+  const partial = /The partial (\S+) could not be found/.exec(message);
+  if (partial) return { message: `missing partial "${partial[1]}"`, hint: 'add it to the pack\'s partials or fix the name' };
+  const [first, ...rest] = message.split('\n');
+  const expecting = rest.find((line) => line.startsWith('Expecting'));
+  return { message: `template syntax error: ${first}${expecting ? ` (${expecting})` : ''}`, hint: 'check the {{…}} tags near this line: every block opened with {{#x}} needs {{/x}}' };
+}

@@ -1,0 +1,41 @@
+import type { HandlebarsEnvironment } from '../templateEnvironment';
+
+/**
+ * Figures in the words a leader would use: `{{percent 1.2}}` → `120%`,
+ * `{{days 4}}` → `4 days`, `{{days 0.5}}` → `0.5 days`, `{{fte 0.5}}` → `0.5 FTE`,
+ * `{{plural 1 "day"}}` → `day`, `{{plural 3 "person" "people"}}` → `people`.
+ */
+export function register(handlebars: HandlebarsEnvironment): void {
+  handlebars.registerHelper('percent', (value: unknown) => formatPercent(value));
+  handlebars.registerHelper('days', (value: unknown) => formatDays(value));
+  handlebars.registerHelper('fte', (value: unknown) => (value === null ? 'an unknown number of' : `${formatNumber(value, 2)} FTE`));
+  handlebars.registerHelper('number', (value: unknown, digits: unknown) =>
+    formatNumber(value, typeof digits === 'number' ? digits : 1),
+  );
+  handlebars.registerHelper('plural', (count: unknown, singular: unknown, plural: unknown) =>
+    pluralize(Number(count), String(singular), typeof plural === 'string' ? plural : undefined),
+  );
+}
+
+export function formatPercent(value: unknown): string {
+  if (value === null || value === undefined) return 'n/a';
+  return `${Math.round(Number(value) * 100)}%`;
+}
+
+export function formatDays(value: unknown): string {
+  if (value === null || value === undefined) return 'an open-ended number of days';
+  const count = Number(value);
+  return `${formatNumber(count, 1)} ${pluralize(count, 'day')}`;
+}
+
+/** At most `digits` decimals, trailing zeros dropped: 2.50 → 2.5, 3.0 → 3. */
+export function formatNumber(value: unknown, digits: number): string {
+  const number = Number(value);
+  if (!Number.isFinite(number)) return String(value);
+  const factor = 10 ** digits;
+  return (Math.round(number * factor) / factor).toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
+  return count === 1 ? singular : plural;
+}

@@ -1,0 +1,18 @@
+import type { HandlebarsEnvironment } from '../templateEnvironment';
+
+/**
+ * `{{list names}}` → `A, B and C`; `{{list delays "title"}}` takes one field of each
+ * item; `{{list names "" "or"}}` → `A, B or C`.
+ */
+export function register(handlebars: HandlebarsEnvironment): void {
+  handlebars.registerHelper('list', (items: unknown, field: unknown, conjunction: unknown) => {
+    const values = Array.isArray(items) ? items : [];
+    const words = typeof field === 'string' && field !== '' ? values.map((item) => (item as Record<string, unknown>)[field]) : values;
+    return listInProse(words.map(String), typeof conjunction === 'string' ? conjunction : 'and');
+  });
+}
+
+export function listInProse(words: readonly string[], conjunction = 'and'): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
+}

@@ -1,0 +1,99 @@
+import type { Analysis, Delay } from '../model/analysis';
+import { defaultContractorRate } from '../model/analyze';
+import type { IsoDate } from '../model/civilDate';
+import type { Capacity, Commitment } from '../schema/capacity';
+import type { Request } from '../schema/request';
+
+export type Proposal = 'defer' | 'descope' | 'swap' | 'fund';
+export const PROPOSALS: readonly Proposal[] = ['defer', 'descope', 'swap', 'fund'];
+
+export interface ReplyInput {
+  request: Request;
+  capacity: Capacity;
+  analysis: Analysis;
+  /** The date the reply is written, for "as of" lines; never read from a clock here. */
+  today: IsoDate;
+  /** Which alternative the reply proposes; when absent, {@link defaultProposal} picks one. */
+  proposal?: Proposal;
+}
+
+/** Figures templates need that are derived, not stored: looked up once here, not in Handlebars. */
+export interface ReplyFigures {
+  contractorDailyRate: number | null;
+  swapped: Pick<Commitment, 'id' | 'title' | 'effortDays' | 'sponsor'>[];
+  missedDeadlines: Delay[];
+  cio: string;
+  informer: string;
+  delayCount: number;
+}
+
+/**
+ * The alternative a leader would most likely propose: a swap when one frees the
+ * room, else deferring when that still meets the date, else a partial delivery
+ * when some of it fits, else funding.
+ */
+export function defaultProposal(analysis: Analysis): Proposal {
+  if (analysis.alternatives.swap) return 'swap';
+  if (analysis.alternatives.defer.meetsNeededBy !== false) return 'defer';
+  if (analysis.alternatives.descope.fitDays > 0) return 'descope';
+  return 'fund';
+}
+
+/**
+ * What a template sees: `{request, capacity, analysis, org, today, proposal, figures}`.
+ * Text that came from data files is Markdown-escaped here, once, so a requester
+ * named `<b>Eve</b>` or a title with `[link](…)` reads literally in every output.
+ */
+export function replyContext(input: ReplyInput) {
+  const { capacity, analysis } = input;
+  const escapedCapacity = escapeStrings(capacity);
+  const byId = new Map(escapedCapacity.commitments.map((c) => [c.id, c]));
+  const escapedAnalysis = escapeStrings({ ...analysis, funding: withNote(analysis.funding), alternatives: { ...analysis.alternatives, fund: withNote(analysis.alternatives.fund) } });
+  const figures: ReplyFigures = {
+    contractorDailyRate: capacity.funding.contractorDailyRate ?? defaultContractorRate(capacity),
+    swapped: (analysis.alternatives.swap?.ids ?? []).flatMap((id) => {
+      const c = byId.get(escapeMarkdown(id));
+      return c ? [{ id: c.id, title: c.title, effortDays: c.effortDays, sponsor: c.sponsor }] : [];
+    }),
+    missedDeadlines: escapedAnalysis.delays.filter((d) => d.missesDeadline),
+    cio: escapedCapacity.org.cio.name ?? `the ${escapedCapacity.org.cio.title}`,
+    informer: escapedAnalysis.informCio.owner ?? 'whoever we agree on',
+    delayCount: analysis.delays.length,
+  };
+  return {
+    request: escapeStrings(input.request),
+    capacity: escapedCapacity,
+    analysis: escapedAnalysis,
+    org: escapedCapacity.org,
+    today: input.today,
+    proposal: input.proposal ?? defaultProposal(analysis),
+    figures,
+  };
+}
+
+export type ReplyContext = ReturnType<typeof replyContext>;
+
+/** Templates read `funding.note` in strict mode: make it present (null) when the model left it out. */
+function withNote<T extends { note?: string }>(funding: T): T & { note: string | null } {
+  return { ...funding, note: funding.note ?? null };
+}
+
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>#~]/g;
+
+/** Backslash-escape the characters that would turn text into Markdown structure or HTML. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
+}
+
+function escapeStrings<T>(value: T): T {
+  if (typeof value === 'string') return escapeMarkdown(value) as T;
+  if (Array.isArray(value)) return value.map(escapeStrings) as T;
+  if (value !== null && typeof value === 'object') {
+    // Rebuilt from own enumerable keys into a null-prototype object: a data key named
+    // `__proto__` stays plain data and can never reach Object.prototype.
+    const copy: Record<string, unknown> = Object.create(null);
+    for (const [key, inner] of Object.entries(value)) copy[key] = escapeStrings(inner);
+    return copy as T;
+  }
+  return value;
+}

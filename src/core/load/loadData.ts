@@ -1,0 +1,112 @@
+import { type Capacity, capacitySchema, csvSourceSchema } from '../schema/capacity';
+import { type Request, requestSchema } from '../schema/request';
+import type { FileSystem } from '../fileSystem';
+import { type Problem, type Result, failed, ok } from '../problems';
+import { type CsvRecords, readCommitmentsCsv, readMembersCsv } from './pushbackCsv';
+import { importJiraCsv } from './jiraCsv';
+import { type Locator, validate } from './schemaProblems';
+import { type DataPath, type SourceDocument, parseSource } from './sourceDocument';
+
+/** Read and validate a request file (JSON with comments, or YAML). */
+export async function loadRequest(fs: FileSystem, file: string): Promise<Result<Request>> {
+  const document = await readSource(fs, file);
+  if (!document.ok) return document;
+  return validate(requestSchema, document.value.value, file, document.value.locate);
+}
+
+/**
+ * Read and validate a capacity file. Its `members` or `commitments` may point at a
+ * CSV file (Pushback's own columns, or a Jira export); those rows are validated
+ * like inline ones and their problems point into the CSV.
+ */
+export async function loadCapacity(fs: FileSystem, file: string): Promise<Result<Capacity>> {
+  const document = await readSource(fs, file);
+  if (!document.ok) return document;
+  const { value, locate } = document.value;
+  if (!isPlainObject(value)) {
+    return failed([{ file, line: 1, column: 1, path: '', message: 'must be an object with "team", "horizon" and "members"', hint: 'see the README for an example capacity file' }]);
+  }
+
+  const data: Record<string, unknown> = { ...value };
+  const csvLocators = new Map<string, (index: number, field?: string) => { line: number; column: number }>();
+  const problems: Problem[] = [];
+  for (const field of ['members', 'commitments'] as const) {
+    if (!isPlainObject(data[field])) continue;
+    const loaded = await readCsvSource(fs, file, field, data[field], locate);
+    if (!loaded.ok) {
+      problems.push(...loaded.problems);
+      continue;
+    }
+    data[field] = loaded.value.records;
+    csvLocators.set(field, (index, key) => ({ file: loaded.value.file, ...loaded.value.locate(index, key) }));
+  }
+  if (problems.length > 0) return failed(problems);
+
+  const locateAnywhere: Locator = (path, options) => {
+    const [field, index, key] = path;
+    const csv = typeof field === 'string' ? csvLocators.get(field) : undefined;
+    if (csv && typeof index === 'number') return csv(index, typeof key === 'string' ? key : undefined);
+    return locate(path, options);
+  };
+  return validate(capacitySchema, data, file, locateAnywhere);
+}
+
+async function readCsvSource(
+  fs: FileSystem,
+  file: string,
+  field: 'members' | 'commitments',
+  source: unknown,
+  locate: SourceDocument['locate'],
+): Promise<Result<CsvRecords & { file: string }>> {
+  const reference = validate(csvSourceSchema, source, file, (path, options) => locate([field, ...path], options));
+  if (!reference.ok) return reference;
+  const { csv, format, daysPerPoint } = reference.value;
+  if (field === 'members' && format === 'jira') {
+    return failed([{ file, ...locate([field, 'format']), path: `${field}.format`, message: 'a Jira export holds commitments, not members', hint: 'remove "format" or use it under "commitments"' }]);
+  }
+  const csvFile = fs.resolve(file, csv);
+  const text = await readText(fs, csvFile, file, locate([field, 'csv']), `${field}.csv`);
+  if (!text.ok) return text;
+  const records =
+    field === 'members'
+      ? readMembersCsv(csvFile, text.value)
+      : format === 'jira'
+        ? importJiraCsv(csvFile, text.value, { daysPerPoint })
+        : readCommitmentsCsv(csvFile, text.value);
+  return records.ok ? ok({ ...records.value, file: csvFile }) : records;
+}
+
+async function readSource(fs: FileSystem, file: string): Promise<Result<SourceDocument>> {
+  const text = await readText(fs, file);
+  return text.ok ? parseSource(file, text.value) : text;
+}
+
+async function readText(
+  fs: FileSystem,
+  file: string,
+  referencedFrom?: string,
+  at?: { line: number; column: number },
+  path = '',
+): Promise<Result<string>> {
+  try {
+    return ok(await fs.readText(file));
+  } catch (error) {
+    const reason = error instanceof Error && /ENOENT|not found|no such file/i.test(error.message) ? 'does not exist' : 'cannot be read';
+    return failed([
+      {
+        file: referencedFrom ?? file,
+        line: at?.line ?? 1,
+        column: at?.column ?? 1,
+        path,
+        message: `${file} ${reason}`,
+        hint: referencedFrom ? 'check the path; it is relative to this file' : 'check the path and that the file is readable',
+      },
+    ]);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export type { DataPath };

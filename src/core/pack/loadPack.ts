@@ -1,0 +1,79 @@
+import type { FileSystem } from '../fileSystem';
+import { type Problem, type Result, failed, ok } from '../problems';
+import { type CompiledTemplate, compileTemplate, templateProblem } from '../engine/compileTemplate';
+import { createTemplateEnvironment } from '../engine/templateEnvironment';
+import { validate } from '../load/schemaProblems';
+import { parseSource } from '../load/sourceDocument';
+import { PACK_MANIFEST, type PackManifest, packManifestSchema } from './packManifest';
+
+export interface TemplatePack {
+  dir: string;
+  manifestFile: string;
+  manifest: PackManifest;
+  templates: CompiledTemplate[];
+}
+
+/**
+ * Load a pack folder: its manifest, its partials and every template, each in
+ * the pack's own Handlebars environment (so two packs' partials never collide).
+ * Every problem in the pack is reported at once, not just the first.
+ */
+export async function loadPack(fs: FileSystem, dir: string): Promise<Result<TemplatePack>> {
+  const manifestFile = fs.resolve(`${dir}/`, PACK_MANIFEST);
+  let text: string;
+  try {
+    text = await fs.readText(manifestFile);
+  } catch {
+    return failed([{ file: manifestFile, line: 1, column: 1, path: '', message: 'no pack manifest here', hint: `a pack is a folder with ${PACK_MANIFEST}; run "pushback pack new" to make one` }]);
+  }
+  const document = parseSource(manifestFile, text, 'json');
+  if (!document.ok) return document;
+  const manifest = validate(packManifestSchema, document.value.value, manifestFile, document.value.locate);
+  if (!manifest.ok) return manifest;
+
+  const handlebars = createTemplateEnvironment();
+  const problems: Problem[] = [];
+  const read = async (path: string[], relative: string): Promise<{ file: string; text: string } | undefined> => {
+    const file = fs.resolve(manifestFile, relative);
+    try {
+      return { file, text: await fs.readText(file) };
+    } catch {
+      const at = document.value.locate(path);
+      problems.push({ file: manifestFile, ...at, path: path.join('.'), message: `${relative} does not exist`, hint: 'fix the path; it is relative to the manifest' });
+      return undefined;
+    }
+  };
+
+  for (const [name, relative] of Object.entries(manifest.value.partials)) {
+    const partial = await read(['partials', name], relative);
+    if (!partial) continue;
+    try {
+      handlebars.registerPartial(name, handlebars.compile(partial.text, { strict: true, noEscape: true, preventIndent: true }));
+      handlebars.precompile(partial.text, { strict: true });
+    } catch (error) {
+      problems.push(templateProblem(partial.file, 0, error));
+    }
+  }
+
+  const templates: CompiledTemplate[] = [];
+  const seen = new Map<string, string>();
+  for (const [index, entry] of manifest.value.templates.entries()) {
+    const source = await read(['templates', String(index), 'file'], entry.file);
+    if (!source) continue;
+    const compiled = compileTemplate(handlebars, source.file, source.text);
+    if (!compiled.ok) {
+      problems.push(...compiled.problems);
+      continue;
+    }
+    const id = compiled.value.frontMatter.id;
+    const other = seen.get(id);
+    if (other) {
+      problems.push({ file: source.file, line: 2, column: 1, path: 'id', message: `template id "${id}" is also used by ${other}`, hint: 'give each template in a pack its own id' });
+      continue;
+    }
+    seen.set(id, source.file);
+    templates.push(compiled.value);
+  }
+  if (problems.length > 0) return failed(problems);
+  return ok({ dir, manifestFile, manifest: manifest.value, templates });
+}
