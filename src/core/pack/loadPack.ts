@@ -19,7 +19,7 @@ export interface TemplatePack {
  * Every problem in the pack is reported at once, not just the first.
  */
 export async function loadPack(fs: FileSystem, dir: string): Promise<Result<TemplatePack>> {
-  const manifestFile = fs.resolve(`${dir}/`, PACK_MANIFEST);
+  const manifestFile = `${dir.replace(/[\/]$/, '')}/${PACK_MANIFEST}`;
   let text: string;
   try {
     text = await fs.readText(manifestFile);

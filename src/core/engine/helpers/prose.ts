@@ -2,7 +2,7 @@ import type { HandlebarsEnvironment } from '../templateEnvironment';
 
 /**
  * `{{list names}}` → `A, B and C`; `{{list delays "title"}}` takes one field of each
- * item; `{{list names "" "or"}}` → `A, B or C`.
+ * item; `{{list names "" "or"}}` → `A, B or C`; `{{firstName "Dana Whitfield"}}` → `Dana`.
  */
 export function register(handlebars: HandlebarsEnvironment): void {
   handlebars.registerHelper('list', (items: unknown, field: unknown, conjunction: unknown) => {
@@ -10,6 +10,8 @@ export function register(handlebars: HandlebarsEnvironment): void {
     const words = typeof field === 'string' && field !== '' ? values.map((item) => (item as Record<string, unknown>)[field]) : values;
     return listInProse(words.map(String), typeof conjunction === 'string' ? conjunction : 'and');
   });
+  // Greetings use the first name: "Hi Dana," reads like a colleague, "Hi Dana Whitfield," like a form letter.
+  handlebars.registerHelper('firstName', (name: unknown) => String(name ?? '').trim().split(/\s+/)[0]);
 }
 
 export function listInProse(words: readonly string[], conjunction = 'and'): string {

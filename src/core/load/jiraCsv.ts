@@ -1,0 +1,193 @@
+import { isValid, parse } from 'date-fns';
+import { fromParts, parseIsoDate, toIsoDate } from '../model/civilDate';
+import type { Problem, Result } from '../problems';
+import { failed, ok } from '../problems';
+import type { CsvCell, CsvRecords, CsvRow, Position } from './csvTable';
+import { cellAt, columnIndexes, firstFilled, headerLabel, parseNumber, problemAt, readCsvTable } from './csvTable';
+
+/**
+ * Commitments from a Jira CSV export, exactly as spec/capacity-model.md
+ * ("Importing commitments from a Jira CSV export") says. Exports differ between
+ * Jira versions, so columns are found by name and repeated columns are merged.
+ */
+
+export interface JiraImport extends CsvRecords {
+  skipped: { key: string; reason: string }[];
+}
+
+export interface JiraImportOptions {
+  /** Person-days per story point, used when a row has no time estimate. Default 1. */
+  daysPerPoint?: number;
+}
+
+const SECONDS_PER_DAY = 28_800; // an 8-hour working day
+const FINISHED_STATUSES = ['done', 'closed', 'resolved'];
+
+/** Each field and the Jira columns it may come from, in order of preference. */
+const COLUMNS = {
+  key: ['Issue key'],
+  summary: ['Summary'],
+  dueDate: ['Due date'],
+  remaining: ['Remaining Estimate'],
+  original: ['Original Estimate'],
+  points: ['Story Points', 'Story point estimate'],
+  status: ['Status'],
+  statusCategory: ['Status Category'],
+  resolution: ['Resolution'],
+};
+type Column = keyof typeof COLUMNS;
+
+export function importJiraCsv(file: string, text: string, options: JiraImportOptions = {}): Result<JiraImport> {
+  const daysPerPoint = options.daysPerPoint ?? 1;
+  if (!(daysPerPoint > 0) || !Number.isFinite(daysPerPoint)) {
+    return failed([problemAt(file, undefined, 'daysPerPoint', `days per point must be a number above 0, not ${daysPerPoint}`, 'for example 0.5 or 1')]);
+  }
+  const table = readCsvTable(file, text);
+  if (!table.ok) return table;
+  const { header, rows } = table.value;
+
+  const indexes = Object.fromEntries(
+    Object.entries(COLUMNS).map(([column, names]) => [column, columnIndexes(header, ...names)]),
+  ) as Record<Column, number[]>;
+  const missing = (['key', 'summary'] as const).filter((column) => indexes[column].length === 0);
+  if (missing.length > 0) {
+    const at = { line: header[0]?.line ?? 1, column: 1 };
+    return failed(
+      missing.map((column) =>
+        problemAt(
+          file,
+          at,
+          '',
+          header.length === 0 ? 'the file is empty' : `missing column "${COLUMNS[column][0]}"`,
+          'export the issues from Jira with "Export CSV (all fields)"; the first line must name the columns, including Issue key and Summary',
+        ),
+      ),
+    );
+  }
+
+  const problems: Problem[] = [];
+  const records: Record<string, unknown>[] = [];
+  const cellsOfRecord: Partial<Record<string, Position>>[] = [];
+  const rowOfRecord: CsvRow[] = [];
+  const skipped: JiraImport['skipped'] = [];
+  const lineOfKey = new Map<string, number>();
+  const label = (column: Column) => headerLabel(header[indexes[column][0]].text);
+
+  for (const row of rows) {
+    const pick = (column: Column): Picked | undefined => {
+      const index = firstFilled(row, indexes[column]);
+      return index === undefined ? undefined : { ...row.cells[index], text: row.cells[index].text.trim(), label: headerLabel(header[index].text) };
+    };
+    const keyCell = pick('key');
+    if (!keyCell) {
+      problems.push(problemAt(file, cellAt(row, indexes.key[0]), label('key'), 'this row has no issue key', 'every exported issue has a key like ABC-123; remove rows that are not issues'));
+      continue;
+    }
+    const key = keyCell.text;
+    const finished = finishedReason(pick('resolution'), pick('statusCategory'), pick('status'));
+    if (finished) {
+      skipped.push({ key, reason: finished });
+      continue;
+    }
+
+    const effort = estimate(pick('remaining'), pick('original'), pick('points'), daysPerPoint);
+    if ('problem' in effort) {
+      problems.push(problemAt(file, effort.cell, effort.cell.label, effort.problem, effort.hint));
+      continue;
+    }
+    if ('skip' in effort) {
+      skipped.push({ key, reason: effort.skip });
+      continue;
+    }
+
+    const summaryCell = pick('summary');
+    if (!summaryCell) {
+      problems.push(problemAt(file, cellAt(row, indexes.summary[0]), label('summary'), `issue ${key} has no summary`, 'a commitment needs a title; give the issue a summary in Jira and export again'));
+      continue;
+    }
+    const dueCell = pick('dueDate');
+    const deadline = dueCell ? jiraDate(dueCell.text) : undefined;
+    if (dueCell && deadline === undefined) {
+      problems.push(problemAt(file, dueCell, dueCell.label, `"${dueCell.text}" is not a date`, 'Jira writes dates like 12/Jan/27 5:00 PM; ISO dates like 2027-01-12 work too'));
+      continue;
+    }
+    const firstLine = lineOfKey.get(key);
+    if (firstLine !== undefined) {
+      problems.push(problemAt(file, keyCell, keyCell.label, `issue key ${key} appears again (first on line ${firstLine})`, 'export each issue once'));
+      continue;
+    }
+    lineOfKey.set(key, keyCell.line);
+
+    records.push({
+      id: key,
+      title: summaryCell.text,
+      effortDays: effort.days,
+      rank: records.length + 1,
+      ...(deadline === undefined ? {} : { deadline }),
+    });
+    cellsOfRecord.push({ id: keyCell, title: summaryCell, effortDays: effort.cell, deadline: dueCell ?? (indexes.dueDate.length > 0 ? cellAt(row, indexes.dueDate[0]) : undefined) });
+    rowOfRecord.push(row);
+  }
+  if (problems.length > 0) return failed(problems);
+
+  return ok({
+    records,
+    skipped,
+    locate: (index, field) => {
+      const row = rowOfRecord[index];
+      if (!row) return { line: header[0]?.line ?? 1, column: 1 };
+      const at = field === undefined ? undefined : cellsOfRecord[index][field];
+      return at ? { line: at.line, column: at.column } : { line: row.line, column: row.column };
+    },
+  });
+}
+
+/** A row's value for one field: the trimmed text, where it is, and the column's name. */
+interface Picked extends CsvCell {
+  label: string;
+}
+
+/** Why a row counts as finished work, or `undefined` when it is still to do. */
+function finishedReason(resolution?: Picked, statusCategory?: Picked, status?: Picked): string | undefined {
+  // Some exports write "Unresolved" where the field is empty: that is the opposite of finished.
+  if (resolution && resolution.text.toLowerCase() !== 'unresolved') return `finished (Resolution: ${resolution.text})`;
+  if (statusCategory?.text.toLowerCase() === 'done') return `finished (Status Category: ${statusCategory.text})`;
+  if (status && FINISHED_STATUSES.includes(status.text.toLowerCase())) return `finished (Status: ${status.text})`;
+  return undefined;
+}
+
+type Estimate = { days: number; cell: Picked } | { skip: string } | { problem: string; hint: string; cell: Picked };
+
+/** Remaining time, else original time (both in seconds), else story points: the first one filled in. */
+function estimate(remaining: Picked | undefined, original: Picked | undefined, points: Picked | undefined, daysPerPoint: number): Estimate {
+  const cell = remaining ?? original ?? points;
+  if (!cell) return { skip: 'no estimate' };
+  const value = parseNumber(cell.text);
+  if (value === undefined || value < 0) {
+    return cell === points
+      ? { cell, problem: `"${cell.text}" is not a number of story points`, hint: 'write story points as a number, like 3 or 0.5' }
+      : { cell, problem: `"${cell.text}" is not a number of seconds`, hint: 'Jira exports estimates in seconds, like 28800 for one 8-hour day' };
+  }
+  if (value === 0) return { skip: cell === remaining ? 'finished (Remaining Estimate: 0)' : `zero estimate (${cell.label}: 0)` };
+  return { cell, days: cell === points ? value * daysPerPoint : value / SECONDS_PER_DAY };
+}
+
+const JIRA_FORMATS = ['d/MMM/yy h:mm a', 'd/MMM/yy H:mm', 'd/MMM/yy'];
+const ISO_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$/;
+/** Only the calendar fields of the parsed date are read, so the local time zone plays no part. */
+const REFERENCE = new Date(2000, 0, 1);
+
+/** `12/Jan/27 5:00 PM` or an ISO date or date-time → `2027-01-12`, the date as written. */
+export function jiraDate(text: string): string | undefined {
+  const trimmed = text.trim();
+  const iso = ISO_PREFIX.exec(trimmed)?.[1];
+  if (iso !== undefined) return parseIsoDate(iso) === undefined ? undefined : iso;
+  for (const format of JIRA_FORMATS) {
+    const date = parse(trimmed, format, REFERENCE);
+    if (!isValid(date)) continue;
+    // Jira's two-digit years are 20yy; date-fns would put 99 in 1999.
+    const day = fromParts(2000 + (date.getFullYear() % 100), date.getMonth() + 1, date.getDate());
+    if (day !== undefined) return toIsoDate(day);
+  }
+  return undefined;
+}
