@@ -48,7 +48,7 @@ export function importJiraCsv(file: string, text: string, options: JiraImportOpt
 
   const indexes = Object.fromEntries(
     Object.entries(COLUMNS).map(([column, names]) => [column, columnIndexes(header, ...names)]),
-  ) as Record<Column, number[]>;
+  ) as Indexes;
   const missing = (['key', 'summary'] as const).filter((column) => indexes[column].length === 0);
   if (missing.length > 0) {
     const at = { line: header[0]?.line ?? 1, column: 1 };
@@ -67,66 +67,27 @@ export function importJiraCsv(file: string, text: string, options: JiraImportOpt
 
   const problems: Problem[] = [];
   const records: Record<string, unknown>[] = [];
-  const cellsOfRecord: Partial<Record<string, Position>>[] = [];
-  const rowOfRecord: CsvRow[] = [];
+  const imported: Imported[] = [];
   const skipped: JiraImport['skipped'] = [];
   const lineOfKey = new Map<string, number>();
-  const label = (column: Column) => headerLabel(header[indexes[column][0]].text);
-
   for (const row of rows) {
-    const pick = (column: Column): Picked | undefined => {
-      const index = firstFilled(row, indexes[column]);
-      return index === undefined ? undefined : { ...row.cells[index], text: row.cells[index].text.trim(), label: headerLabel(header[index].text) };
-    };
-    const keyCell = pick('key');
-    if (!keyCell) {
-      problems.push(problemAt(file, cellAt(row, indexes.key[0]), label('key'), 'this row has no issue key', 'every exported issue has a key like ABC-123; remove rows that are not issues'));
-      continue;
+    const outcome = importRow(file, header, indexes, row, daysPerPoint);
+    if ('problem' in outcome) {
+      problems.push(outcome.problem);
+    } else if ('reason' in outcome) {
+      skipped.push(outcome);
+    } else {
+      const { key } = outcome.cells;
+      const firstLine = lineOfKey.get(key.text);
+      if (firstLine !== undefined) {
+        problems.push(problemAt(file, key, key.label, `issue key ${key.text} appears again (first on line ${firstLine})`, 'export each issue once'));
+        continue;
+      }
+      lineOfKey.set(key.text, key.line);
+      const { deadline, ...fields } = outcome.record; // rank before deadline, the order the spec lists them
+      records.push({ ...fields, rank: records.length + 1, ...(deadline === undefined ? {} : { deadline }) });
+      imported.push(outcome);
     }
-    const key = keyCell.text;
-    const finished = finishedReason(pick('resolution'), pick('statusCategory'), pick('status'));
-    if (finished) {
-      skipped.push({ key, reason: finished });
-      continue;
-    }
-
-    const effort = estimate(pick('remaining'), pick('original'), pick('points'), daysPerPoint);
-    if ('problem' in effort) {
-      problems.push(problemAt(file, effort.cell, effort.cell.label, effort.problem, effort.hint));
-      continue;
-    }
-    if ('skip' in effort) {
-      skipped.push({ key, reason: effort.skip });
-      continue;
-    }
-
-    const summaryCell = pick('summary');
-    if (!summaryCell) {
-      problems.push(problemAt(file, cellAt(row, indexes.summary[0]), label('summary'), `issue ${key} has no summary`, 'a commitment needs a title; give the issue a summary in Jira and export again'));
-      continue;
-    }
-    const dueCell = pick('dueDate');
-    const deadline = dueCell ? jiraDate(dueCell.text) : undefined;
-    if (dueCell && deadline === undefined) {
-      problems.push(problemAt(file, dueCell, dueCell.label, `"${dueCell.text}" is not a date`, 'Jira writes dates like 12/Jan/27 5:00 PM; ISO dates like 2027-01-12 work too'));
-      continue;
-    }
-    const firstLine = lineOfKey.get(key);
-    if (firstLine !== undefined) {
-      problems.push(problemAt(file, keyCell, keyCell.label, `issue key ${key} appears again (first on line ${firstLine})`, 'export each issue once'));
-      continue;
-    }
-    lineOfKey.set(key, keyCell.line);
-
-    records.push({
-      id: key,
-      title: summaryCell.text,
-      effortDays: effort.days,
-      rank: records.length + 1,
-      ...(deadline === undefined ? {} : { deadline }),
-    });
-    cellsOfRecord.push({ id: keyCell, title: summaryCell, effortDays: effort.cell, deadline: dueCell ?? (indexes.dueDate.length > 0 ? cellAt(row, indexes.dueDate[0]) : undefined) });
-    rowOfRecord.push(row);
   }
   if (problems.length > 0) return failed(problems);
 
@@ -134,12 +95,59 @@ export function importJiraCsv(file: string, text: string, options: JiraImportOpt
     records,
     skipped,
     locate: (index, field) => {
-      const row = rowOfRecord[index];
-      if (!row) return { line: header[0]?.line ?? 1, column: 1 };
-      const at = field === undefined ? undefined : cellsOfRecord[index][field];
-      return at ? { line: at.line, column: at.column } : { line: row.line, column: row.column };
+      const found = imported[index];
+      if (!found) return { line: header[0]?.line ?? 1, column: 1 };
+      const at = found.cells[FIELD_CELLS[field ?? ''] ?? 'row'] ?? found.cells.row;
+      return { line: at.line, column: at.column };
     },
   });
+}
+
+type Indexes = Record<Column, number[]>;
+
+/** An imported row: its commitment (without rank) and the cells its fields came from. */
+interface Imported {
+  record: { id: string; title: string; effortDays: number; deadline?: string };
+  cells: { row: Position; key: Picked; summary: Picked; estimate: Picked; dueDate?: Position };
+}
+
+/** Which cell a commitment field is located at; fields without a cell (rank) point at the row. */
+const FIELD_CELLS: Record<string, keyof Imported['cells']> = { id: 'key', title: 'summary', effortDays: 'estimate', deadline: 'dueDate' };
+
+function importRow(file: string, header: CsvCell[], indexes: Indexes, row: CsvRow, daysPerPoint: number): Imported | { key: string; reason: string } | { problem: Problem } {
+  const pick = (column: Column): Picked | undefined => {
+    const index = firstFilled(row, indexes[column]);
+    if (index === undefined) return undefined;
+    return { ...row.cells[index], text: row.cells[index].text.trim(), label: headerLabel(header[index].text) };
+  };
+  // An empty cell is located at the column's first cell in the row.
+  const emptyAt = (column: Column) => (indexes[column].length > 0 ? cellAt(row, indexes[column][0]) : undefined);
+  const label = (column: Column) => headerLabel(header[indexes[column][0]].text);
+
+  const key = pick('key');
+  if (!key) {
+    return { problem: problemAt(file, emptyAt('key'), label('key'), 'this row has no issue key', 'every exported issue has a key like ABC-123; remove rows that are not issues') };
+  }
+  const finished = finishedReason(pick('resolution'), pick('statusCategory'), pick('status'));
+  if (finished) return { key: key.text, reason: finished };
+
+  const effort = estimate(pick('remaining'), pick('original'), pick('points'), daysPerPoint);
+  if ('problem' in effort) return { problem: problemAt(file, effort.cell, effort.cell.label, effort.problem, effort.hint) };
+  if ('skip' in effort) return { key: key.text, reason: effort.skip };
+
+  const summary = pick('summary');
+  if (!summary) {
+    return { problem: problemAt(file, emptyAt('summary'), label('summary'), `issue ${key.text} has no summary`, 'a commitment needs a title; give the issue a summary in Jira and export again') };
+  }
+  const due = pick('dueDate');
+  const deadline = due ? jiraDate(due.text) : undefined;
+  if (due && deadline === undefined) {
+    return { problem: problemAt(file, due, due.label, `"${due.text}" is not a date`, 'Jira writes dates like 12/Jan/27 5:00 PM; ISO dates like 2027-01-12 work too') };
+  }
+  return {
+    record: { id: key.text, title: summary.text, effortDays: effort.days, ...(deadline === undefined ? {} : { deadline }) },
+    cells: { row, key, summary, estimate: effort.cell, dueDate: due ?? emptyAt('dueDate') },
+  };
 }
 
 /** A row's value for one field: the trimmed text, where it is, and the column's name. */

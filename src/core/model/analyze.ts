@@ -48,7 +48,7 @@ export function analyze(capacity: Capacity, request: Request): Analysis {
   const deferred = placeRequest(calendar, committedDays, baselineAfterAll(calendar, committedDays, request.effortDays), neededBy);
 
   const delays = findDelays(capacity, calendar, ranked, baseline, (k) => accepted[k < requestIndex ? k : k + 1]);
-  if ([placed.finish, ...delays.map((d) => d.acceptedFinish)].includes('never')) {
+  if ([placed.finish, deferred.finish, ...delays.map((d) => d.acceptedFinish)].includes('never')) {
     warnings.push('Some work would finish more than 10 years after the horizon starts: the team has no capacity left for it.');
   }
 

@@ -8,21 +8,21 @@ const timeOffSchema = z
 export const memberSchema = z.strictObject({
   name: z.string().min(1),
   role: optional(z.string()),
-  allocation: z.number().min(0).max(1).default(1),
-  dailyCost: optional(z.number().min(0)),
-  timeOff: z.array(timeOffSchema).default([]),
+  allocation: z.number().min(0).max(1).default(1).describe('Share of the person\'s time on this team, 0 to 1'),
+  dailyCost: optional(z.number().min(0)).describe('Loaded cost of one day of this person'),
+  timeOff: z.array(timeOffSchema).default([]).describe('Personal days off, {from, to} inclusive'),
 });
 
 export const commitmentSchema = z.strictObject({
   id: z.string().min(1),
   title: z.string().min(1),
-  effortDays: z.number().positive(),
-  rank: z.number().int().min(1),
-  deadline: optional(isoDate),
-  costOfDelayPerWeek: z.number().min(0).default(0),
-  tags: z.array(z.string()).default([]),
-  sponsor: optional(z.string()),
-  locked: z.boolean().default(false),
+  effortDays: z.number().positive().describe('Remaining effort in person-days'),
+  rank: z.number().int().min(1).describe('Priority; 1 is the most important'),
+  deadline: optional(isoDate).describe('Promised date (YYYY-MM-DD)'),
+  costOfDelayPerWeek: z.number().min(0).default(0).describe('Money lost per week of delay'),
+  tags: z.array(z.string()).default([]).describe('For example security, compliance, revenue'),
+  sponsor: optional(z.string()).describe('Executive who asked for it'),
+  locked: z.boolean().default(false).describe('May not be swapped out to make room'),
 });
 
 const commitmentsSchema = z.array(commitmentSchema).superRefine((commitments, ctx) => {
@@ -50,8 +50,8 @@ const calendarSchema = z.strictObject({
 });
 
 const fundingSchema = z.strictObject({
-  contractorDailyRate: optional(z.number().positive()),
-  fteIncrement: z.number().positive().default(0.5),
+  contractorDailyRate: optional(z.number().positive()).describe('Price of one extra person-day (default: mean dailyCost of members)'),
+  fteIncrement: z.number().positive().default(0.5).describe('Extra staff is asked for in these steps'),
 });
 
 const personSchema = z.strictObject({
@@ -64,15 +64,18 @@ const orgSchema = z.strictObject({
     .strictObject({ name: optional(z.string().min(1)), title: z.string().default('CIO') })
     .default({ name: null, title: 'CIO' }),
   me: personSchema.default({ name: null, title: null }),
-  defaultCioInformer: cioInformer.default('requester'),
+  defaultCioInformer: cioInformer.default('requester').describe('Who informs the CIO unless the request says otherwise'),
 });
 
 export const capacitySchema = z.strictObject({
-  team: z.string().min(1),
-  currency: currencyCode.default('USD'),
-  horizon: z.strictObject({ start: isoDate, end: isoDate }).superRefine(endNotBeforeStart('start', 'end')),
+  team: z.string().min(1).describe('Team name'),
+  currency: currencyCode.default('USD').describe('ISO 4217 code for every money figure'),
+  horizon: z
+    .strictObject({ start: isoDate, end: isoDate })
+    .superRefine(endNotBeforeStart('start', 'end'))
+    .describe('The planning window, both ends included'),
   calendar: calendarSchema.default({ workdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], holidays: [] }),
-  focusFactor: z.number().gt(0).max(1).default(0.8),
+  focusFactor: z.number().gt(0).max(1).default(0.8).describe('Share of a working day that goes to planned work'),
   members: z.array(memberSchema).min(1),
   commitments: commitmentsSchema.default([]),
   funding: fundingSchema.default({ contractorDailyRate: null, fteIncrement: 0.5 }),
