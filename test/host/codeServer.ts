@@ -90,6 +90,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 const liveGroups = new Set<number>();
+const liveDirs = new Set<string>();
 let exitHookInstalled = false;
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
@@ -101,14 +102,24 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  // Last resort: never leave a server or extension host behind.
-  process.on('exit', () => liveGroups.forEach((pid) => killGroup(pid, 'SIGKILL')));
+  // Last resort (Ctrl-C, timeouts, crashes): never leave a server, extension host or temp dir behind.
+  process.on('exit', () => {
+    liveGroups.forEach((pid) => killGroup(pid, 'SIGKILL'));
+    liveDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true }));
+  });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(sig, () => {
-      liveGroups.forEach((pid) => killGroup(pid, 'SIGKILL'));
-      process.exit(128 + (os.constants.signals[sig] ?? 1));
-    });
+    process.once(sig, () => process.exit(128 + (os.constants.signals[sig] ?? 1)));
   }
+}
+function tempDir(prefix: string): string {
+  installExitHook();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  liveDirs.add(dir);
+  return dir;
+}
+function removeTempDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  liveDirs.delete(dir);
 }
 
 export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServer> {
@@ -116,7 +127,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     throw new Error(`code-server not found at ${CODE_SERVER_ENTRY}; run scripts/install-test-host.sh`);
   }
   const workspaceFolder = path.resolve(opts.workspaceFolder);
-  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pushback-host-'));
+  const runDir = tempDir('pushback-host-');
   const dirs = {
     home: path.join(runDir, 'home'),
     tmp: path.join(runDir, 'tmp'),
@@ -167,7 +178,6 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   // detached: true = setsid(); the server and its extension hosts share one process group.
   const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const pid = child.pid!;
-  installExitHook();
   liveGroups.add(pid);
 
   const logs: string[] = [];
@@ -190,7 +200,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
       for (let i = 0; i < 30 && exited === undefined; i++) await sleep(100);
       killGroup(pid, 'SIGKILL'); // extension hosts may ignore SIGTERM
       liveGroups.delete(pid);
-      fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
+      removeTempDir(runDir);
     })());
 
   const url = `http://127.0.0.1:${port}/`;
@@ -243,11 +253,26 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Debian's Chromium via playwright-core; playwright gives it a fresh temporary profile
- * (--user-data-dir) per launch and deletes it on close. */
-export function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium via playwright-core. Playwright gives it a fresh temporary profile
+ * (--user-data-dir); a temporary HOME keeps its crashpad/dconf files out of the real home.
+ * Both are removed when the browser closes. */
+export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} not found; run scripts/install-test-host.sh (never \`npx playwright install\`)`);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  const home = tempDir('pushback-browser-');
+  try {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      timeout: 60_000,
+      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache') },
+    });
+    browser.on('disconnected', () => removeTempDir(home));
+    return browser;
+  } catch (e) {
+    removeTempDir(home);
+    throw e;
+  }
 }

@@ -85,14 +85,17 @@ export function escapeMarkdown(text: string): string {
   return text.replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
 }
 
+/** Keys that name prototype machinery: dropped from data, so no template can reach through them. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function escapeStrings<T>(value: T): T {
   if (typeof value === 'string') return escapeMarkdown(value) as T;
   if (Array.isArray(value)) return value.map(escapeStrings) as T;
   if (value !== null && typeof value === 'object') {
-    // Rebuilt from own enumerable keys into a null-prototype object: a data key named
-    // `__proto__` stays plain data and can never reach Object.prototype.
-    const copy: Record<string, unknown> = Object.create(null);
-    for (const [key, inner] of Object.entries(value)) copy[key] = escapeStrings(inner);
+    const copy: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      if (!UNSAFE_KEYS.has(key)) copy[key] = escapeStrings(inner);
+    }
     return copy as T;
   }
   return value;
