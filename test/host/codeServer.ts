@@ -60,7 +60,6 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
   'chat.commandCenter.enabled': false,
-  'window.commandCenter': false,
 };
 
 export function freePort(): Promise<number> {

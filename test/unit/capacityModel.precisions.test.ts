@@ -457,6 +457,19 @@ describe('the capacity model: precisions', () => {
       assert.equal(a.informCio.needed, true);
     });
 
+    it('counts calendar years, not 3652 days: from Mon 4 Jan 2027 the last date is Sun 4 Jan 2037 (3653 days on)', () => {
+      // Ana works Mon 4 Jan 2027, then is away until Sat 3 Jan 2037.
+      const decade = {
+        horizon: { start: '2027-01-04', end: '2027-01-08' },
+        calendar: { workdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as ('Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun')[] },
+        members: [{ name: 'Ana', timeOff: [{ from: '2027-01-05', to: '2037-01-03' }] }],
+      };
+      assert.equal(run(decade, { effortDays: 2 }).request.finish, '2037-01-04');
+      assert.equal(run(decade, { effortDays: 3 }).request.finish, 'never');
+      // Descope still counts capacity up to a neededBy beyond those 10 years: 4 Jan 2027 + 4…10 Jan 2037.
+      assert.deepEqual(run(decade, { effortDays: 20, neededBy: '2037-01-10' }).alternatives.descope, { fitDays: 8, fraction: 0.4 });
+    });
+
     it('a "never" finish misses a deadline the baseline met', () => {
       const withDeadline = { ...leap, commitments: [leap.commitments[0], { ...leap.commitments[1], deadline: '2040-01-01' }] };
       const b = run(withDeadline, { effortDays: 1, rank: 1 }).delays[1];

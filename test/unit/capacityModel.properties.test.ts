@@ -557,4 +557,17 @@ describe('the capacity model: properties', function () {
       params,
     );
   });
+
+  it('says why whenever it reports "never" or has no capacity', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ capacity, request }) => {
+        const a = analyze(capacity, request);
+        const dates = [a.request.start, a.request.finish, a.alternatives.defer.start, a.alternatives.defer.finish, ...a.delays.flatMap((d) => [d.baselineFinish, d.acceptedFinish])];
+        if (dates.includes('never')) assert.ok(a.warnings.some((w) => /10 years/.test(w)), `"never" without a warning: ${JSON.stringify(a.warnings)}`);
+        if (a.availableDays === 0) assert.ok(a.warnings.some((w) => /no capacity/i.test(w)), `no capacity without a warning: ${JSON.stringify(a.warnings)}`);
+        if (!dates.includes('never') && a.availableDays > 0 && a.informCio.owner !== null) assert.deepEqual(a.warnings, []);
+      }),
+      params,
+    );
+  });
 });

@@ -78,6 +78,11 @@ describe('the reply engine', () => {
     it('refuses unknown helpers when the template loads', () => {
       assert.match(renderProblem('{{shout request.title}}').message, /unknown helper "shout"/);
     });
+    it('reports a missing partial where it is used, when the template loads', () => {
+      const problem = renderProblem('first\n  {{> nowhere}}');
+      assert.match(problem.message, /missing partial "nowhere"/);
+      assert.equal(problem.line, 9);
+    });
     it('reports a syntax error at its line', () => {
       const problem = renderProblem('ok\n{{#if request.title}}\nno end');
       assert.match(problem.message, /template syntax error/);

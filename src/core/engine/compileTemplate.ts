@@ -1,3 +1,4 @@
+import Handlebars from 'handlebars';
 import type { TemplateDelegate } from 'handlebars';
 import type { Problem, Result } from '../problems';
 import { failed, ok } from '../problems';
@@ -27,10 +28,41 @@ export function compileTemplate(handlebars: HandlebarsEnvironment, file: string,
   try {
     // precompile runs the parser and compiler eagerly; compile alone defers both to the first call.
     handlebars.precompile(body, options);
+    const missing = missingPartials(handlebars, body).map(({ name, line, column }) => ({
+      file,
+      line: line + bodyLineOffset,
+      column: column + 1,
+      path: '',
+      message: `missing partial "${name}"`,
+      hint: 'add it to the pack\'s "partials" in pushback-pack.json, or fix the name',
+    }));
+    if (missing.length > 0) return failed(missing);
     return ok({ file, frontMatter, bodyLineOffset, render: handlebars.compile(body, options) });
   } catch (error) {
     return failed([templateProblem(file, bodyLineOffset, error)]);
   }
+}
+
+/** `{{> name}}` references to partials the environment does not have, with their positions. */
+export function missingPartials(handlebars: HandlebarsEnvironment, body: string): { name: string; line: number; column: number }[] {
+  const found: { name: string; line: number; column: number }[] = [];
+  // Visitor lives on the top-level namespace only; it holds no state shared between environments.
+  const visitor = new Handlebars.Visitor();
+  const check = (node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement) => {
+    const name = (node.name as hbs.AST.PathExpression).original;
+    if (typeof name === 'string' && !(name in handlebars.partials)) {
+      found.push({ name, line: node.loc.start.line, column: node.loc.start.column });
+    }
+  };
+  visitor.PartialStatement = function (node) {
+    check(node);
+  };
+  visitor.PartialBlockStatement = function (node) {
+    check(node);
+    this.acceptKey(node, 'program');
+  };
+  visitor.accept(handlebars.parse(body));
+  return found;
 }
 
 /** A Handlebars exception as a Problem at the right line of the template file. */

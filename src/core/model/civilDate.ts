@@ -72,8 +72,3 @@ export function dateInWords(day: number, withYear = true): string {
   const words = `${weekdayName(day)} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
   return withYear ? `${words} ${date.getUTCFullYear()}` : words;
 }
-
-export function monthIndexOf(shortName: string): number | undefined {
-  const index = MONTHS.findIndex((month) => month.toLowerCase() === shortName.toLowerCase());
-  return index < 0 ? undefined : index + 1;
-}

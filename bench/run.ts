@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: speed figures as JSON. Times are medians of repeated runs;
+ * ratios compare two things measured in the same run, which is what stays
+ * meaningful on a shared, noisy machine.
+ */
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { analyze } from '../src/core/model/analyze';
+import { capacitySchema } from '../src/core/schema/capacity';
+import { requestSchema } from '../src/core/schema/request';
+import { loadCapacity, loadRequest } from '../src/core/load/loadData';
+import { renderReply } from '../src/core/engine/renderReply';
+import { replyContext } from '../src/core/engine/replyContext';
+import { loadPack } from '../src/core/pack/loadPack';
+import { builtinPackDir, nodeFileSystem } from '../src/cli/nodeFileSystem';
+import { syntheticCapacity } from './syntheticTeam';
+
+/** Median wall time of `fn` in milliseconds, running it until `minMs` has passed (at least `minRuns` times). */
+function medianMs(fn: () => void, minRuns = 5, minMs = 300): number {
+  fn(); // warm up the JIT
+  const samples: number[] = [];
+  const started = performance.now();
+  while (samples.length < minRuns || performance.now() - started < minMs) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+    if (samples.length > 100_000) break;
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function benchAnalysis() {
+  const request = requestSchema.parse({ title: 'Bench', requester: { name: 'R' }, effortDays: 40, rank: 10, neededBy: '2027-06-30' });
+  return [10, 100, 1_000, 10_000].map((commitments) => {
+    const text = JSON.stringify(syntheticCapacity(60, commitments));
+    const capacity = capacitySchema.parse(JSON.parse(text));
+    const parseMs = medianMs(() => JSON.parse(text));
+    const analyzeMs = medianMs(() => analyze(capacity, request));
+    const validateMs = medianMs(() => capacitySchema.parse(JSON.parse(text)));
+    return {
+      commitments,
+      members: 60,
+      analyzeMs: round(analyzeMs),
+      jsonParseMs: round(parseMs),
+      analyzeToParseRatio: round(analyzeMs / parseMs, 2),
+      parseAndValidateMs: round(validateMs),
+      microsecondsPerCommitment: round((analyzeMs * 1000) / commitments, 2),
+    };
+  });
+}
+
+async function benchRendering() {
+  const pack = await loadPack(nodeFileSystem, builtinPackDir());
+  if (!pack.ok) throw new Error('the built-in pack does not load');
+  const sample = (name: string) => path.join(builtinPackDir(), 'sample', name);
+  const capacity = await loadCapacity(nodeFileSystem, sample('northwind.capacity.yaml'));
+  const request = await loadRequest(nodeFileSystem, sample('northwind.request.yaml'));
+  if (!capacity.ok || !request.ok) throw new Error('the sample does not load');
+  const input = { request: request.value, capacity: capacity.value, analysis: analyze(capacity.value, request.value), today: '2027-01-04' };
+  const context = replyContext(input);
+  return pack.value.templates.map((template) => {
+    const oursMs = medianMs(() => renderReply(template, input), 50, 300);
+    const rawMs = medianMs(() => template.render(context), 50, 300);
+    return {
+      template: template.frontMatter.id,
+      renderMicroseconds: round(oursMs * 1000, 1),
+      rawHandlebarsMicroseconds: round(rawMs * 1000, 1),
+      ratioToRawHandlebars: round(oursMs / rawMs, 2),
+    };
+  });
+}
+
+function benchColdStart() {
+  const bin = path.resolve(__dirname, '../bin/pushback.js');
+  const samples: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const t0 = performance.now();
+    const run = spawnSync(process.execPath, [bin, 'draft', '--today', '2027-01-04'], { encoding: 'utf8' });
+    samples.push(performance.now() - t0);
+    if (run.status !== 0) throw new Error(`pushback draft failed: ${run.stderr}`);
+  }
+  samples.sort((a, b) => a - b);
+  const node = spawnSync(process.execPath, ['-e', '0']);
+  void node;
+  const bare: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    bare.push(performance.now() - t0);
+  }
+  bare.sort((a, b) => a - b);
+  return { draftColdStartMs: round(samples[4], 1), bareNodeStartMs: round(bare[4], 1), ratioToBareNode: round(samples[4] / bare[4], 2) };
+}
+
+async function main() {
+  const analysis = benchAnalysis();
+  const rendering = await benchRendering();
+  const cli = benchColdStart();
+  const first = analysis[0];
+  const last = analysis[analysis.length - 1];
+  const figures = {
+    machine: { node: process.version, cpus: require('node:os').cpus().length },
+    analysis,
+    // n log n from 10 to 10,000 commitments would grow time by 1000 × log(10000)/log(10) = 4000×.
+    analysisGrowth10To10000: round(last.analyzeMs / first.analyzeMs, 1),
+    nLogNBound10To10000: 4000,
+    rendering,
+    worstRenderRatio: Math.max(...rendering.map((r) => r.ratioToRawHandlebars)),
+    cli,
+  };
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+}
+
+void main();
