@@ -21,7 +21,7 @@ export const commitmentSchema = z.strictObject({
   deadline: optional(isoDate).describe('Promised date (YYYY-MM-DD)'),
   costOfDelayPerWeek: z.number().min(0).default(0).describe('Money lost per week of delay'),
   tags: z.array(z.string()).default([]).describe('For example security, compliance, revenue'),
-  sponsor: optional(z.string()).describe('Executive who asked for it'),
+  sponsor: optional(z.string().min(1)).describe('Executive who asked for it'),
   locked: z.boolean().default(false).describe('May not be swapped out to make room'),
 });
 
