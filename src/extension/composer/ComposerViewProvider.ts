@@ -1,0 +1,171 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
+import type { Services } from '../services';
+import { readSettings } from '../settings';
+import { type DraftForm } from '../../shared/draftForm';
+import { type FromWebview, type ToWebview, type ComposerUpdate, fromWebviewSchema } from '../../shared/protocol';
+import { composerHtml } from './composerHtml';
+import { renderDraft } from './composerModel';
+import { copyText, insertReply, openReplyDocument } from './replyActions';
+
+/**
+ * The composer side panel. The draft lives in the DraftStore (workspace storage)
+ * and in the webview's own state, so hiding, closing or reloading loses nothing;
+ * the webview is not kept alive when hidden (no retainContextWhenHidden).
+ */
+export class ComposerViewProvider implements vscode.WebviewViewProvider {
+  private view: vscode.WebviewView | undefined;
+  private ready = false;
+  private pending: ToWebview[] = [];
+  private last: ComposerUpdate | undefined;
+  private latencySamples: number[] = [];
+  private latencyWaiters: ((samples: number[]) => void)[] = [];
+
+  constructor(private readonly services: Services) {}
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    this.ready = false;
+    const { extensionUri } = this.services.context;
+    view.webview.options = {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+    };
+    view.webview.html = composerHtml(view.webview, extensionUri);
+    const subscriptions = [
+      view.webview.onDidReceiveMessage((message) => void this.receive(message)),
+      this.services.drafts.onDidChange((draft) => {
+        this.post({ type: 'draftReplaced', draft });
+        void this.refresh(draft, 0);
+      }),
+    ];
+    view.onDidDispose(() => {
+      subscriptions.forEach((s) => s.dispose());
+      this.view = undefined;
+    });
+  }
+
+  /** Show the view (creating it if needed) and focus its first field. */
+  async reveal(): Promise<void> {
+    await vscode.commands.executeCommand('pushback.composer.focus');
+  }
+
+  /** The reply for the current draft, rendered now (commands use this, not the webview's copy). */
+  async currentReply(): Promise<ComposerUpdate> {
+    return this.render(this.services.drafts.get(), 0);
+  }
+
+  /** Keystroke-to-preview samples measured inside the webview (ms), for the benchmark. */
+  async latency(): Promise<number[]> {
+    if (!this.view) return this.latencySamples;
+    return new Promise((resolve) => {
+      this.latencyWaiters.push(resolve);
+      this.post({ type: 'requestLatency' });
+      setTimeout(() => resolve(this.latencySamples), 2000);
+    });
+  }
+
+  private post(message: ToWebview): void {
+    if (!this.view) return;
+    // Held until the webview says it is ready: messages posted earlier would be lost.
+    if (!this.ready) this.pending.push(message);
+    else void this.view.webview.postMessage(message);
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const parsed = fromWebviewSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.services.logger.error(`Ignored a malformed message from the composer: ${parsed.error.message}`);
+      return;
+    }
+    const message: FromWebview = parsed.data;
+    switch (message.type) {
+      case 'ready':
+        return this.onReady();
+      case 'formChanged':
+        await this.services.drafts.update(message.draft, { silent: true });
+        return this.refresh(message.draft, message.seq);
+      case 'action':
+        return this.act(message.action);
+      case 'newDraft':
+        await vscode.commands.executeCommand(COMMANDS.newDraft);
+        return;
+      case 'selectCapacity':
+        await vscode.commands.executeCommand(COMMANDS.selectCapacityFile);
+        return;
+      case 'openProblem': {
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.file(message.file));
+        const position = new vscode.Position(message.line - 1, 0);
+        await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
+        return;
+      }
+      case 'latency':
+        this.latencySamples = message.samples;
+        this.latencyWaiters.splice(0).forEach((resolve) => resolve(message.samples));
+        return;
+      default: {
+        const unreachable: never = message;
+        return unreachable;
+      }
+    }
+  }
+
+  private async onReady(): Promise<void> {
+    this.ready = true;
+    const draft = this.services.drafts.get();
+    const [packs, choices] = await Promise.all([this.services.packs(), this.services.capacityChoices()]);
+    const init: ToWebview = {
+      type: 'init',
+      draft,
+      templates: packs.flatMap((pack) =>
+        pack.templates.map((t) => ({ id: t.frontMatter.id, name: t.frontMatter.name, description: t.frontMatter.description, pack: pack.manifest.name })),
+      ),
+      capacities: choices.map(({ file, label }) => ({ file, label })),
+      trusted: vscode.workspace.isTrusted,
+    };
+    void this.view?.webview.postMessage(init);
+    for (const message of this.pending.splice(0)) void this.view?.webview.postMessage(message);
+    await this.refresh(draft, 0);
+  }
+
+  private async refresh(draft: DraftForm, seq: number): Promise<void> {
+    const update = await this.render(draft, seq);
+    this.post({ type: 'update', update });
+  }
+
+  private async render(draft: DraftForm, seq: number): Promise<ComposerUpdate> {
+    const capacityFile = await this.services.resolveCapacityFile(draft.capacityFile);
+    const [capacity, packs] = await Promise.all([this.services.loadCapacity(capacityFile), this.services.packs()]);
+    const settings = readSettings();
+    this.last = renderDraft({ draft, seq, capacity, packs, today: localToday(), signature: settings.signature });
+    return this.last;
+  }
+
+  private async act(action: 'insert' | 'openDocument' | 'copyMarkdown' | 'copyHtml' | 'copyText'): Promise<void> {
+    const reply = this.last?.markdown ? this.last : await this.currentReply();
+    if (!reply.markdown) {
+      void vscode.window.showWarningMessage(`Pushback: there is no reply yet. ${reply.hint}`);
+      return;
+    }
+    switch (action) {
+      case 'insert':
+        return insertReply(reply.markdown);
+      case 'openDocument':
+        return openReplyDocument(reply.markdown);
+      case 'copyMarkdown':
+        return copyText(reply.markdown, 'Markdown');
+      case 'copyText':
+        return copyText(reply.text, 'plain text');
+      case 'copyHtml':
+        // Rich HTML goes through the webview's clipboard (text/html); the host clipboard is text only.
+        return;
+    }
+  }
+}
+
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,241 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { FileSystem } from '../../core/fileSystem';
+import { loadCapacity, loadRequest } from '../../core/load/loadData';
+import { loadPack } from '../../core/pack/loadPack';
+import type { Problem, Result } from '../../core/problems';
+import type { Logger } from '../logger';
+import { PACK_MANIFEST_NAME, pushbackFileKind } from '../pushbackFiles';
+import { toDiagnostic } from '../toDiagnostic';
+import { vscodeFileSystem } from '../vscodeFileSystem';
+
+type SourceKind = 'capacity' | 'request' | 'pack';
+
+/**
+ * One thing that is validated as a whole: a capacity file, a request file, or a
+ * template pack (its manifest, partials and templates load together, so a
+ * template's problem can be a missing partial declared in the manifest).
+ */
+interface Source {
+  key: string;
+  kind: SourceKind;
+  /** The capacity or request file, or the pack's folder. */
+  target: string;
+  generation: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** Every file the last load read: editing any of them (a CSV, a partial) validates again. */
+  reads: Set<string>;
+  /** This source's diagnostics, by the URI of the file they are in. */
+  published: Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>;
+}
+
+const MAX_PACK_DEPTH = 8;
+
+/**
+ * Problems-panel diagnostics for Pushback's files, computed by the core loaders
+ * from the text in the editor (not the last save), debounced per file while the
+ * user types, and cleared when the file closes.
+ */
+export class PushbackDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('pushback');
+  private readonly sources = new Map<string, Source>();
+  /** Open template file → the pack folder it belongs to. */
+  private readonly packOfTemplate = new Map<string, string>();
+
+  constructor(
+    private readonly logger: Logger,
+    /** Workspace files are not read in a restricted workspace; the extension's own files are. */
+    private readonly mayRead: (uri: vscode.Uri) => boolean,
+    private readonly delayMs = 250,
+  ) {}
+
+  /** Validate every open Pushback file (on activation, and when the workspace becomes trusted). */
+  validateOpenDocuments(): void {
+    for (const document of vscode.workspace.textDocuments) void this.documentChanged(document);
+  }
+
+  async documentChanged(document: vscode.TextDocument): Promise<void> {
+    if (document.uri.scheme !== 'file' || !this.mayRead(document.uri)) return;
+    const file = document.uri.fsPath;
+    for (const source of this.sources.values()) {
+      if (source.reads.has(file)) this.schedule(source.kind, source.target);
+    }
+    switch (pushbackFileKind(file)) {
+      case 'capacity':
+        return this.schedule('capacity', file);
+      case 'request':
+        return this.schedule('request', file);
+      case 'packManifest':
+        return this.schedule('pack', path.dirname(file));
+      case 'template': {
+        const pack = this.packOfTemplate.get(file) ?? (await findPackFolder(document.uri));
+        if (!pack || document.isClosed) return;
+        this.packOfTemplate.set(file, pack);
+        return this.schedule('pack', pack);
+      }
+      case undefined:
+        return;
+    }
+  }
+
+  documentClosed(document: vscode.TextDocument): void {
+    if (document.uri.scheme !== 'file') return;
+    const file = document.uri.fsPath;
+    // A closed dependency (a CSV, a partial) is read from disk again: its unsaved edits are gone.
+    for (const source of this.sources.values()) {
+      if (source.reads.has(file)) this.schedule(source.kind, source.target);
+    }
+    const kind = pushbackFileKind(file);
+    if (kind === 'capacity' || kind === 'request') {
+      this.remove(sourceKey(kind, file));
+      return;
+    }
+    const pack = kind === 'packManifest' ? path.dirname(file) : this.packOfTemplate.get(file);
+    this.packOfTemplate.delete(file);
+    if (pack === undefined) return;
+    const stillOpen = vscode.workspace.textDocuments.some(
+      (other) => other !== document && !other.isClosed && other.uri.scheme === 'file' && this.packOf(other.uri.fsPath) === pack,
+    );
+    if (!stillOpen) this.remove(sourceKey('pack', pack));
+  }
+
+  dispose(): void {
+    for (const source of this.sources.values()) clearTimeout(source.timer);
+    this.sources.clear();
+    this.collection.dispose();
+  }
+
+  private packOf(file: string): string | undefined {
+    return pushbackFileKind(file) === 'packManifest' ? path.dirname(file) : this.packOfTemplate.get(file);
+  }
+
+  private schedule(kind: SourceKind, target: string): void {
+    const key = sourceKey(kind, target);
+    let source = this.sources.get(key);
+    if (!source) {
+      source = { key, kind, target, generation: 0, timer: undefined, reads: new Set(), published: new Map() };
+      this.sources.set(key, source);
+    }
+    clearTimeout(source.timer);
+    const scheduled = source;
+    scheduled.timer = setTimeout(() => void this.validate(scheduled), this.delayMs);
+  }
+
+  private async validate(source: Source): Promise<void> {
+    source.timer = undefined;
+    const generation = ++source.generation;
+    const texts = new Map<string, string>();
+    const fs = recordingFileSystem(texts);
+    let problems: Problem[];
+    let orphanTemplates: string[] = [];
+    try {
+      switch (source.kind) {
+        case 'capacity':
+          problems = problemsOf(await loadCapacity(fs, source.target));
+          break;
+        case 'request':
+          problems = problemsOf(await loadRequest(fs, source.target));
+          break;
+        case 'pack': {
+          const loaded = await loadPack(fs, source.target);
+          // No readable manifest any more: this folder is no longer a pack, so say nothing about it.
+          problems = texts.has(path.join(source.target, PACK_MANIFEST_NAME)) ? problemsOf(loaded) : [];
+          if (loaded.ok) orphanTemplates = this.openTemplatesOf(source.target).filter((file) => !texts.has(file));
+          break;
+        }
+      }
+    } catch (error) {
+      this.logger.error(`Could not validate ${source.target}`, error);
+      return;
+    }
+    // A newer edit started another run, or the file closed, while this one was loading.
+    if (this.sources.get(source.key) !== source || source.generation !== generation) return;
+
+    source.reads = new Set(texts.keys());
+    const next = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
+    const add = (file: string, diagnostic: vscode.Diagnostic) => {
+      const uri = vscode.Uri.file(file);
+      const entry = next.get(uri.toString()) ?? { uri, diagnostics: [] };
+      entry.diagnostics.push(diagnostic);
+      next.set(uri.toString(), entry);
+    };
+    for (const problem of problems) add(problem.file, toDiagnostic(problem, texts.get(path.normalize(problem.file))));
+    for (const file of orphanTemplates) {
+      const problem: Problem = { file, line: 1, column: 1, path: '', message: `this template is not listed in ${PACK_MANIFEST_NAME}, so Pushback does not load it`, hint: 'add it to "templates" (or "partials") in the manifest' };
+      add(file, toDiagnostic(problem, openText(file), vscode.DiagnosticSeverity.Information));
+    }
+    this.publish(source, next);
+  }
+
+  private openTemplatesOf(pack: string): string[] {
+    return [...this.packOfTemplate].filter(([, folder]) => folder === pack).map(([file]) => file);
+  }
+
+  private remove(key: string): void {
+    const source = this.sources.get(key);
+    if (!source) return;
+    clearTimeout(source.timer);
+    source.generation++;
+    this.sources.delete(key);
+    this.publish(source, new Map());
+  }
+
+  /** Replace a source's diagnostics; each affected file shows the union of every source's. */
+  private publish(source: Source, next: Source['published']): void {
+    const affected = new Map<string, vscode.Uri>();
+    for (const [key, { uri }] of [...source.published, ...next]) affected.set(key, uri);
+    source.published = next;
+    for (const [key, uri] of affected) {
+      const diagnostics = [...this.sources.values()].flatMap((s) => s.published.get(key)?.diagnostics ?? []);
+      if (diagnostics.length > 0) this.collection.set(uri, diagnostics);
+      else this.collection.delete(uri);
+    }
+  }
+}
+
+function sourceKey(kind: SourceKind, target: string): string {
+  return `${kind}:${target}`;
+}
+
+function problemsOf(result: Result<unknown>): Problem[] {
+  return result.ok ? [] : result.problems;
+}
+
+/** The editor-first file system, remembering each text it read (by normalized path) for ranges and re-validation. */
+function recordingFileSystem(texts: Map<string, string>): FileSystem {
+  return {
+    async readText(file) {
+      const text = await vscodeFileSystem.readText(file);
+      texts.set(path.normalize(file), text);
+      return text;
+    },
+    resolve: vscodeFileSystem.resolve,
+  };
+}
+
+/** The nearest folder at or above the template's that holds a pack manifest, not leaving its workspace folder. */
+async function findPackFolder(template: vscode.Uri): Promise<string | undefined> {
+  const root = vscode.workspace.getWorkspaceFolder(template)?.uri.fsPath;
+  let folder = path.dirname(template.fsPath);
+  for (let depth = 0; depth < MAX_PACK_DEPTH; depth++) {
+    if (await exists(path.join(folder, PACK_MANIFEST_NAME))) return folder;
+    const parent = path.dirname(folder);
+    if (parent === folder || folder === root) return undefined;
+    folder = parent;
+  }
+  return undefined;
+}
+
+function openText(file: string): string | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file)?.getText();
+}
+
+async function exists(file: string): Promise<boolean> {
+  if (openText(file) !== undefined) return true;
+  try {
+    await vscode.workspace.fs.stat(vscode.Uri.file(file));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { draftFormSchema, type DraftForm, type FieldErrors } from './draftForm';
+
+/**
+ * The one protocol between the composer's host code and its webview. Messages
+ * from the webview are untrusted input: the host parses them with these schemas
+ * and ignores anything else.
+ */
+export const ACTIONS = ['insert', 'openDocument', 'copyMarkdown', 'copyHtml', 'copyText'] as const;
+export type ComposerAction = (typeof ACTIONS)[number];
+
+export const fromWebviewSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('formChanged'), seq: z.number().int(), draft: draftFormSchema }),
+  z.object({ type: z.literal('action'), action: z.enum(ACTIONS) }),
+  z.object({ type: z.literal('newDraft') }),
+  z.object({ type: z.literal('selectCapacity') }),
+  z.object({ type: z.literal('openProblem'), file: z.string(), line: z.number().int().min(1) }),
+  z.object({ type: z.literal('latency'), samples: z.array(z.number()).max(10_000) }),
+]);
+export type FromWebview = z.infer<typeof fromWebviewSchema>;
+
+export interface TemplateOption {
+  id: string;
+  name: string;
+  description: string;
+  pack: string;
+}
+
+export interface CapacityOption {
+  file: string;
+  label: string;
+}
+
+export interface ProblemView {
+  text: string;
+  file: string;
+  line: number;
+}
+
+/** Figures the webview shows, already formatted on the host in the data's currency. */
+export interface AnalysisView {
+  team: string;
+  utilizationBefore: number | null;
+  utilizationAfter: number | null;
+  figures: { label: string; value: string; emphasis?: boolean }[];
+  delays: {
+    id: string;
+    title: string;
+    from: string;
+    to: string;
+    days: string;
+    cost: string;
+    /** 0..1 positions on the horizon for the timeline bars. */
+    fromAt: number;
+    toAt: number;
+    missesDeadline: boolean;
+  }[];
+  fundingAsk: string;
+  alternatives: { kind: 'defer' | 'descope' | 'swap' | 'fund'; label: string; detail: string; available: boolean }[];
+  proposal: 'defer' | 'descope' | 'swap' | 'fund';
+  informCio: string;
+  warnings: string[];
+}
+
+export interface ComposerUpdate {
+  seq: number;
+  errors: FieldErrors;
+  problems: ProblemView[];
+  analysis: AnalysisView | null;
+  html: string;
+  markdown: string;
+  text: string;
+  /** Why there is no preview yet, in words (e.g. "Fill in the effort to see the reply"). */
+  hint: string;
+}
+
+export type ToWebview =
+  | { type: 'init'; draft: DraftForm; templates: TemplateOption[]; capacities: CapacityOption[]; trusted: boolean }
+  | { type: 'draftReplaced'; draft: DraftForm }
+  | { type: 'update'; update: ComposerUpdate }
+  | { type: 'choices'; templates: TemplateOption[]; capacities: CapacityOption[] }
+  | { type: 'notice'; text: string }
+  | { type: 'requestLatency' };

@@ -1,0 +1,302 @@
+/**
+ * The composer's page: a form, the live analysis and the reply preview. It holds
+ * no business logic: every keystroke goes to the host, which validates, analyzes
+ * and renders, and sends back an update. The draft is also kept in the webview's
+ * own state so the form paints instantly when the view is shown again.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-form-helper/index.js';
+import '@vscode-elements/elements/dist/vscode-label/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-radio/index.js';
+import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-textarea/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import type { DraftField, DraftForm } from '../shared/draftForm';
+import type { AnalysisView, CapacityOption, ComposerAction, ComposerUpdate, FromWebview, TemplateOption, ToWebview } from '../shared/protocol';
+import { utilizationChart, slipTimeline } from './charts';
+import { element, replaceChildren } from './dom';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const send = (message: FromWebview) => vscode.postMessage(message);
+
+interface FieldSpec {
+  field: DraftField;
+  label: string;
+  kind: 'text' | 'number' | 'date' | 'textarea' | 'informer';
+  placeholder?: string;
+  help?: string;
+}
+
+const FIELDS: FieldSpec[] = [
+  { field: 'title', label: 'What is asked', kind: 'text', placeholder: 'Customer order-tracking portal' },
+  { field: 'requesterName', label: 'Requester', kind: 'text', placeholder: 'Dana Whitfield' },
+  { field: 'requesterTitle', label: 'Requester\'s title', kind: 'text', placeholder: 'VP Sales' },
+  { field: 'effortDays', label: 'Effort (person-days)', kind: 'number', placeholder: '45' },
+  { field: 'neededBy', label: 'Needed by', kind: 'date', help: 'YYYY-MM-DD; leave empty if no date was given' },
+  { field: 'rank', label: 'Priority rank', kind: 'number', help: '1 goes before everything; a higher number goes after the work ranked above it' },
+  { field: 'costOfDelayPerWeek', label: 'Cost of delay per week', kind: 'number', placeholder: '0' },
+  { field: 'outcome', label: 'Business outcome', kind: 'textarea', placeholder: 'cut "where is my order?" calls by a third' },
+  { field: 'informsCio', label: 'Who informs the CIO', kind: 'informer' },
+];
+
+let draft: DraftForm | undefined = (vscode.getState() as { draft?: DraftForm } | undefined)?.draft;
+let seq = 0;
+let newestShown = 0;
+/** Fields the user has typed in: a blank new draft should invite, not scold. */
+const touched = new Set<DraftField>();
+const sentAt = new Map<number, number>();
+const latencySamples: number[] = [];
+let lastUpdate: ComposerUpdate | undefined;
+let templates: TemplateOption[] = [];
+let capacities: CapacityOption[] = [];
+let trusted = true;
+
+const app = document.getElementById('app') as HTMLElement;
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'init':
+      templates = message.templates;
+      capacities = message.capacities;
+      trusted = message.trusted;
+      draft = message.draft;
+      buildPage();
+      break;
+    case 'choices':
+      templates = message.templates;
+      capacities = message.capacities;
+      buildPage();
+      break;
+    case 'draftReplaced':
+      draft = message.draft;
+      touched.clear();
+      saveState();
+      buildPage();
+      break;
+    case 'update':
+      showUpdate(message.update);
+      break;
+    case 'notice':
+      showNotice(message.text);
+      break;
+    case 'requestLatency':
+      send({ type: 'latency', samples: latencySamples.slice() });
+      break;
+  }
+});
+
+function saveState(): void {
+  vscode.setState({ draft });
+}
+
+/** Called on every edit: keep the draft, and ask the host for a new analysis and preview. */
+function changed(field: DraftField, value: string): void {
+  if (!draft) return;
+  touched.add(field);
+  draft = { ...draft, [field]: value };
+  saveState();
+  seq += 1;
+  sentAt.set(seq, performance.now());
+  send({ type: 'formChanged', seq, draft });
+}
+
+function buildPage(): void {
+  if (!draft) return;
+  const current = draft;
+  const form = element('form', { class: 'request', 'aria-label': 'The request' });
+  form.addEventListener('submit', (event) => event.preventDefault());
+  form.append(element('h2', {}, 'Request'));
+  for (const spec of FIELDS) form.append(fieldControl(spec, current));
+
+  const setup = element('section', { class: 'setup', 'aria-label': 'Data and template' });
+  setup.append(
+    selectControl('capacityFile', 'Capacity data', capacities.map((c) => ({ value: c.file, label: c.label })), current.capacityFile || capacities[0]?.file || ''),
+    selectControl('templateId', 'Template', templates.map((t) => ({ value: t.id, label: t.name, description: `${t.description} (${t.pack})` })), current.templateId),
+  );
+  if (!trusted) {
+    setup.append(element('p', { class: 'notice', role: 'note' }, 'This workspace is in Restricted Mode, so only the sample team is available. Trust the folder (Manage Workspace Trust) to use its capacity files.'));
+  }
+
+  const analysis = element('section', { class: 'analysis', id: 'analysis', 'aria-label': 'Analysis' });
+  const preview = element('section', { class: 'preview', 'aria-label': 'Reply preview' });
+  preview.append(element('h2', {}, 'Reply'), actionBar(), element('div', { id: 'problems', role: 'alert' }), element('article', { id: 'preview', class: 'markdown-body', tabindex: '0', 'aria-label': 'Reply preview' }));
+
+  const footer = element('footer', {});
+  const newDraft = element('vscode-button', { secondary: '' }, 'New draft');
+  newDraft.addEventListener('click', () => send({ type: 'newDraft' }));
+  footer.append(newDraft);
+
+  replaceChildren(app, setup, form, analysis, preview, footer);
+  if (lastUpdate) showUpdate(lastUpdate);
+}
+
+function fieldControl(spec: FieldSpec, current: DraftForm): HTMLElement {
+  const id = `field-${spec.field}`;
+  const group = element('div', { class: 'field' });
+  group.append(element('vscode-label', { for: id }, spec.label));
+  let control: HTMLElement;
+  if (spec.kind === 'informer') {
+    control = element('vscode-single-select', { id, 'aria-label': spec.label });
+    for (const [value, label] of [['', 'The team default'], ['requester', 'The requester'], ['me', 'Me'], ['sponsor', 'The sponsor of the first delayed item']]) {
+      control.append(element('vscode-option', { value, ...(current.informsCio === value ? { selected: '' } : {}) }, label));
+    }
+    control.addEventListener('change', () => changed(spec.field, (control as HTMLInputElement).value));
+  } else {
+    const tag = spec.kind === 'textarea' ? 'vscode-textarea' : 'vscode-textfield';
+    control = element(tag, { id, label: spec.label, placeholder: spec.placeholder ?? '', ...(spec.kind === 'number' ? { inputmode: 'decimal' } : {}), ...(spec.kind === 'date' ? { placeholder: 'YYYY-MM-DD' } : {}) });
+    (control as HTMLInputElement).value = current[spec.field];
+    control.addEventListener('input', () => changed(spec.field, (control as HTMLInputElement).value));
+  }
+  control.setAttribute('aria-describedby', `${id}-message`);
+  group.append(control, element('vscode-form-helper', { id: `${id}-message`, class: 'helper' }, spec.help ?? ''));
+  return group;
+}
+
+function selectControl(field: DraftField, label: string, options: { value: string; label: string; description?: string }[], selected: string): HTMLElement {
+  const id = `field-${field}`;
+  const group = element('div', { class: 'field' });
+  const select = element('vscode-single-select', { id, 'aria-label': label });
+  for (const option of options) {
+    select.append(element('vscode-option', { value: option.value, description: option.description ?? '', ...(option.value === selected ? { selected: '' } : {}) }, option.label));
+  }
+  select.addEventListener('change', () => changed(field, (select as HTMLInputElement).value));
+  group.append(element('vscode-label', { for: id }, label), select);
+  return group;
+}
+
+function actionBar(): HTMLElement {
+  const bar = element('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Reply actions' });
+  const actions: [ComposerAction, string, boolean][] = [
+    ['insert', 'Insert at cursor', false],
+    ['openDocument', 'Open as document', true],
+    ['copyMarkdown', 'Copy Markdown', true],
+    ['copyHtml', 'Copy for email (rich)', true],
+    ['copyText', 'Copy plain text', true],
+  ];
+  for (const [action, label, secondary] of actions) {
+    const button = element('vscode-button', { 'data-action': action, ...(secondary ? { secondary: '' } : {}) }, label);
+    button.addEventListener('click', () => (action === 'copyHtml' ? void copyRich() : send({ type: 'action', action })));
+    bar.append(button);
+  }
+  return bar;
+}
+
+/** Rich HTML must be written from here: only the webview's clipboard can hold text/html. */
+async function copyRich(): Promise<void> {
+  if (!lastUpdate?.html) return;
+  try {
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/html': new Blob([lastUpdate.html], { type: 'text/html' }),
+        'text/plain': new Blob([lastUpdate.text], { type: 'text/plain' }),
+      }),
+    ]);
+    showNotice('Copied as formatted text: paste it into Outlook or Gmail.');
+  } catch {
+    send({ type: 'action', action: 'copyText' });
+    showNotice('Rich copy is not available here, so the plain text was copied instead.');
+  }
+}
+
+function showNotice(text: string): void {
+  const problems = document.getElementById('problems');
+  if (problems) replaceChildren(problems, element('p', { class: 'notice' }, text));
+}
+
+function showUpdate(update: ComposerUpdate): void {
+  // Only the newest answer counts: an older render finishing late must not overwrite a newer one.
+  if (update.seq !== 0 && update.seq < newestShown) return;
+  newestShown = Math.max(newestShown, update.seq);
+  lastUpdate = update;
+  for (const spec of FIELDS) {
+    const shown = touched.has(spec.field) || (draft?.[spec.field] ?? '') !== '';
+    const message = shown ? update.errors[spec.field] : undefined;
+    const control = document.getElementById(`field-${spec.field}`);
+    const helper = document.getElementById(`field-${spec.field}-message`);
+    if (!control || !helper) continue;
+    control.toggleAttribute('invalid', Boolean(message));
+    control.setAttribute('aria-invalid', message ? 'true' : 'false');
+    helper.textContent = message ?? spec.help ?? '';
+    helper.classList.toggle('error', Boolean(message));
+  }
+  const problems = document.getElementById('problems');
+  if (problems) {
+    replaceChildren(
+      problems,
+      ...update.problems.map((problem) => {
+        const link = element('a', { href: '#', class: 'problem' }, problem.text);
+        link.addEventListener('click', (event) => {
+          event.preventDefault();
+          send({ type: 'openProblem', file: problem.file, line: problem.line });
+        });
+        return element('p', {}, link);
+      }),
+    );
+  }
+  const analysis = document.getElementById('analysis');
+  if (analysis) replaceChildren(analysis, ...(update.analysis ? analysisSection(update.analysis) : [element('p', { class: 'hint' }, update.hint)]));
+  const preview = document.getElementById('preview');
+  if (preview) {
+    if (update.html) preview.innerHTML = update.html; // markdown-it output with raw HTML disabled: no markup from data
+    else replaceChildren(preview, element('p', { class: 'hint' }, update.hint));
+  }
+  const started = sentAt.get(update.seq);
+  if (started !== undefined) {
+    latencySamples.push(performance.now() - started);
+    if (latencySamples.length > 5000) latencySamples.shift();
+    sentAt.delete(update.seq);
+  }
+}
+
+function analysisSection(view: AnalysisView): HTMLElement[] {
+  const figures = element('dl', { class: 'figures' });
+  for (const figure of view.figures) {
+    figures.append(element('dt', {}, figure.label), element('dd', figure.emphasis ? { class: 'emphasis' } : {}, figure.value));
+  }
+  const alternatives = element('vscode-radio-group', { id: 'field-proposal', variant: 'vertical', 'aria-label': 'Alternative to propose' });
+  for (const alternative of view.alternatives) {
+    const radio = element('vscode-radio', {
+      name: 'proposal',
+      value: alternative.kind,
+      label: `${alternative.label}: ${alternative.detail}`,
+      ...(alternative.kind === view.proposal ? { checked: '' } : {}),
+      ...(alternative.available ? {} : { disabled: '' }),
+    }, `${alternative.label} — ${alternative.detail}`);
+    radio.addEventListener('change', () => changed('proposal', alternative.kind));
+    alternatives.append(radio);
+  }
+  const sections: HTMLElement[] = [
+    element('h2', {}, `Analysis — ${view.team}`),
+    utilizationChart(view.utilizationBefore, view.utilizationAfter),
+    figures,
+  ];
+  if (view.delays.length > 0) {
+    sections.push(element('h3', {}, 'What slips'), slipTimeline(view.delays));
+  } else {
+    sections.push(element('p', {}, 'Nothing already promised slips.'));
+  }
+  sections.push(
+    element('h3', {}, 'Funding'),
+    element('p', {}, view.fundingAsk),
+    element('h3', {}, 'Propose'),
+    alternatives,
+    element('h3', {}, 'Informing the CIO'),
+    element('p', {}, view.informCio),
+    ...view.warnings.map((w) => element('p', { class: 'warning', role: 'note' }, w)),
+  );
+  return sections;
+}
+
+// First paint from the webview's own state, if any, then tell the host we are ready.
+if (draft) buildPage();
+send({ type: 'ready' });
