@@ -10,9 +10,17 @@ import * as statusBar from './statusBar';
 /** Each feature is a folder exporting `activate(context, services)`; this file only wires them. */
 const features = [composer, insertTemplate, draftFromSelection, analysisDocument, diagnostics, statusBar];
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What `activate` returns: the draft store and composer, for integration tests and the benchmark. */
+export interface PushbackApi {
+  drafts: ReturnType<typeof createServices>['drafts'];
+  services: ReturnType<typeof createServices>;
+  composer: () => typeof composer.composerProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): PushbackApi {
   const services = createServices(context);
   for (const feature of features) feature.activate(context, services);
+  return { drafts: services.drafts, services, composer: () => composer.composerProvider };
 }
 
 export function deactivate(): void {
