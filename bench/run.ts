@@ -14,6 +14,7 @@ import { replyContext } from '../src/core/engine/replyContext';
 import { loadPack } from '../src/core/pack/loadPack';
 import { builtinPackDir, nodeFileSystem } from '../src/cli/nodeFileSystem';
 import { syntheticCapacity } from './syntheticTeam';
+import { benchActivation, bundleSizes } from './extensionBench';
 
 /** Median wall time of `fn` in milliseconds, running it until `minMs` has passed (at least `minRuns` times). */
 function medianMs(fn: () => void, minRuns = 5, minMs = 300): number {
@@ -83,8 +84,6 @@ function benchColdStart() {
     if (run.status !== 0) throw new Error(`pushback draft failed: ${run.stderr}`);
   }
   samples.sort((a, b) => a - b);
-  const node = spawnSync(process.execPath, ['-e', '0']);
-  void node;
   const bare: number[] = [];
   for (let i = 0; i < 9; i++) {
     const t0 = performance.now();
@@ -99,6 +98,7 @@ async function main() {
   const analysis = benchAnalysis();
   const rendering = await benchRendering();
   const cli = benchColdStart();
+  const extension = { ...(await benchActivation()), ...bundleSizes() };
   const first = analysis[0];
   const last = analysis[analysis.length - 1];
   const figures = {
@@ -110,6 +110,7 @@ async function main() {
     rendering,
     worstRenderRatio: Math.max(...rendering.map((r) => r.ratioToRawHandlebars)),
     cli,
+    extension,
   };
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 }

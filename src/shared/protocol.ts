@@ -16,7 +16,6 @@ export const fromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('newDraft') }),
   z.object({ type: z.literal('selectCapacity') }),
   z.object({ type: z.literal('openProblem'), file: z.string(), line: z.number().int().min(1) }),
-  z.object({ type: z.literal('latency'), samples: z.array(z.number()).max(10_000) }),
 ]);
 export type FromWebview = z.infer<typeof fromWebviewSchema>;
 
@@ -80,5 +79,4 @@ export type ToWebview =
   | { type: 'draftReplaced'; draft: DraftForm }
   | { type: 'update'; update: ComposerUpdate }
   | { type: 'choices'; templates: TemplateOption[]; capacities: CapacityOption[] }
-  | { type: 'notice'; text: string }
-  | { type: 'requestLatency' };
+  | { type: 'notice'; text: string };

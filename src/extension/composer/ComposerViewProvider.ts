@@ -18,8 +18,6 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
   private ready = false;
   private pending: ToWebview[] = [];
   private last: ComposerUpdate | undefined;
-  private latencySamples: number[] = [];
-  private latencyWaiters: ((samples: number[]) => void)[] = [];
 
   constructor(private readonly services: Services) {}
 
@@ -56,16 +54,6 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
     return this.render(this.services.drafts.get(), 0);
   }
 
-  /** Keystroke-to-preview samples measured inside the webview (ms), for the benchmark. */
-  async latency(): Promise<number[]> {
-    if (!this.view) return this.latencySamples;
-    return new Promise((resolve) => {
-      this.latencyWaiters.push(resolve);
-      this.post({ type: 'requestLatency' });
-      setTimeout(() => resolve(this.latencySamples), 2000);
-    });
-  }
-
   private post(message: ToWebview): void {
     if (!this.view) return;
     // Held until the webview says it is ready: messages posted earlier would be lost.
@@ -100,10 +88,6 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
         await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
         return;
       }
-      case 'latency':
-        this.latencySamples = message.samples;
-        this.latencyWaiters.splice(0).forEach((resolve) => resolve(message.samples));
-        return;
       default: {
         const unreachable: never = message;
         return unreachable;

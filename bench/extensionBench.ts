@@ -1,0 +1,44 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runSuite } from '../test/host/runSuites';
+
+const root = path.resolve(__dirname, '..');
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Activation in the real extension host (code-server's VS Code): median of 5 fresh starts. */
+export async function benchActivation(): Promise<Record<string, unknown>> {
+  if (!existsSync(path.join(root, '.vscode-test/code-server'))) {
+    return { skipped: 'no test host: run scripts/install-test-host.sh' };
+  }
+  const samples: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pushback-bench-'));
+    const out = path.join(dir, 'result.json');
+    const workspace = path.join(dir, 'workspace');
+    require('node:fs').mkdirSync(workspace);
+    const code = await runSuite({
+      extensionDir: root,
+      suitePath: path.join(root, 'bench/activation.suite.js'),
+      workspaceFolder: workspace,
+      env: { PUSHBACK_BENCH_OUT: out },
+      timeoutMs: 120_000,
+      write: () => undefined,
+    });
+    if (code !== 0 || !existsSync(out)) throw new Error(`activation run ${run + 1} failed (exit ${code})`);
+    samples.push(JSON.parse(readFileSync(out, 'utf8')).activationMs);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { activationMedianMs: round(median(samples), 2), activationSamplesMs: samples.map((s) => round(s, 2)) };
+}
+
+export function bundleSizes(): Record<string, number | string> {
+  const size = (file: string) => (existsSync(path.join(root, file)) ? statSync(path.join(root, file)).size : 'not built');
+  return {
+    hostBundleBytes: size('dist/extension.js'),
+    webviewBundleBytes: size('dist/webview/composer.js'),
+    cliBundleBytes: size('dist/cli.js'),
+    vsixBytes: size('pushback.vsix'),
+  };
+}
