@@ -8,7 +8,7 @@ import type { HandlebarsEnvironment } from '../templateEnvironment';
 export function register(handlebars: HandlebarsEnvironment): void {
   handlebars.registerHelper('percent', (value: unknown) => formatPercent(value));
   handlebars.registerHelper('days', (value: unknown) => formatDays(value));
-  handlebars.registerHelper('fte', (value: unknown) => (value === null ? 'an unknown number of' : `${formatNumber(value, 2)} FTE`));
+  handlebars.registerHelper('fte', (value: unknown) => (value == null ? 'an unknown number of FTE' : `${formatNumber(value, 2)} FTE`));
   handlebars.registerHelper('number', (value: unknown, digits: unknown) =>
     formatNumber(value, typeof digits === 'number' ? digits : 1),
   );

@@ -8,7 +8,8 @@ export function register(handlebars: HandlebarsEnvironment): void {
   handlebars.registerHelper('list', (items: unknown, field: unknown, conjunction: unknown) => {
     const values = Array.isArray(items) ? items : [];
     const words = typeof field === 'string' && field !== '' ? values.map((item) => (item as Record<string, unknown>)[field]) : values;
-    return listInProse(words.map(String), typeof conjunction === 'string' ? conjunction : 'and');
+    // A missing field in one item drops that item rather than printing "null" in a sentence.
+    return listInProse(words.filter((word) => word != null).map(String), typeof conjunction === 'string' ? conjunction : 'and');
   });
   // Greetings use the first name: "Hi Dana," reads like a colleague, "Hi Dana Whitfield," like a form letter.
   handlebars.registerHelper('firstName', (name: unknown) => String(name ?? '').trim().split(/\s+/)[0]);
