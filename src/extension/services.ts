@@ -62,6 +62,24 @@ export function createServices(context: vscode.ExtensionContext): Services {
     return found.map((uri) => uri.fsPath).sort();
   };
 
+  // The composer analyzes on every keystroke; the capacity file rarely changes meanwhile.
+  // Results are kept per file and dropped when any data file or open document changes.
+  const capacityCache = new Map<string, Promise<Result<Capacity>>>();
+  const dataWatcher = vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,csv}');
+  const forget = () => capacityCache.clear();
+  context.subscriptions.push(
+    dataWatcher,
+    dataWatcher.onDidChange(forget),
+    dataWatcher.onDidCreate(forget),
+    dataWatcher.onDidDelete(forget),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (/\.(json|ya?ml|csv)$/i.test(event.document.fileName)) forget();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('pushback')) forget();
+    }),
+  );
+
   return {
     context,
     logger,
@@ -87,9 +105,15 @@ export function createServices(context: vscode.ExtensionContext): Services {
         const problem: Problem = { file, line: 1, column: 1, path: '', message: 'workspace files are not loaded in a restricted workspace', hint: 'trust this folder to use its capacity files' };
         return { ok: false, problems: [problem] };
       }
-      const loaded = await loadCapacity(vscodeFileSystem, file);
-      const currency = readSettings().currency;
-      return loaded.ok && currency ? ok({ ...loaded.value, currency }) : loaded;
+      let loading = capacityCache.get(file);
+      if (!loading) {
+        loading = loadCapacity(vscodeFileSystem, file).then((loaded) => {
+          const currency = readSettings().currency;
+          return loaded.ok && currency ? ok({ ...loaded.value, currency }) : loaded;
+        });
+        capacityCache.set(file, loading);
+      }
+      return loading;
     },
   };
 }

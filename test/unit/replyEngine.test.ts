@@ -64,6 +64,10 @@ describe('the reply engine', () => {
     it('compares with eq, gt, and, or, not', () => {
       assert.equal(render('{{#if (and (gt analysis.overflowDays 1) (eq proposal "swap"))}}yes{{/if}}{{#if (or false (not false))}}!{{/if}}'), 'yes!');
     });
+    it('signs with the signature setting instead of org.me when one is given', () => {
+      assert.equal(render('{{org.me.name}} / {{org.me.title}}', '', { ...input, signature: 'Alex Moreno\nHead of *Platform*' }), 'Alex Moreno / Head of \\*Platform\\*');
+      assert.equal(render('{{org.me.name}}'), 'Sam Carter');
+    });
     it('greets by first name', () => {
       assert.equal(render('Hi {{firstName request.requester.name}},'), 'Hi Dana,');
     });

@@ -15,6 +15,8 @@ export interface ReplyInput {
   today: IsoDate;
   /** Which alternative the reply proposes; when absent, {@link defaultProposal} picks one. */
   proposal?: Proposal;
+  /** How to sign, replacing `org.me` (the extension's signature setting): first line the name, the rest the title. */
+  signature?: string;
 }
 
 /** Figures templates need that are derived, not stored: looked up once here, not in Handlebars. */
@@ -46,8 +48,7 @@ export function defaultProposal(analysis: Analysis): Proposal {
  */
 export function replyContext(input: ReplyInput) {
   const { capacity, analysis } = input;
-  const escapedCapacity = escapeStrings(capacity);
-  const byId = new Map(escapedCapacity.commitments.map((c) => [c.id, c]));
+  const { escapedCapacity, byId } = preparedCapacity(capacity);
   const escapedAnalysis = escapeStrings({ ...analysis, funding: withNote(analysis.funding), alternatives: { ...analysis.alternatives, fund: withNote(analysis.alternatives.fund) } });
   const figures: ReplyFigures = {
     contractorDailyRate: capacity.funding.contractorDailyRate ?? defaultContractorRate(capacity),
@@ -64,7 +65,7 @@ export function replyContext(input: ReplyInput) {
     request: escapeStrings(input.request),
     capacity: escapedCapacity,
     analysis: escapedAnalysis,
-    org: escapedCapacity.org,
+    org: input.signature?.trim() ? { ...escapedCapacity.org, me: signedBy(input.signature) } : escapedCapacity.org,
     today: input.today,
     proposal: input.proposal ?? defaultProposal(analysis),
     figures,
@@ -72,6 +73,27 @@ export function replyContext(input: ReplyInput) {
 }
 
 export type ReplyContext = ReturnType<typeof replyContext>;
+
+/**
+ * A capacity file is rendered many times (every keystroke in the composer, every
+ * template in a pack test) while it stays the same object: escape it once.
+ */
+const preparedCapacities = new WeakMap<Capacity, { escapedCapacity: Capacity; byId: Map<string, Commitment> }>();
+
+function preparedCapacity(capacity: Capacity) {
+  let prepared = preparedCapacities.get(capacity);
+  if (!prepared) {
+    const escapedCapacity = escapeStrings(capacity);
+    prepared = { escapedCapacity, byId: new Map(escapedCapacity.commitments.map((c) => [c.id, c])) };
+    preparedCapacities.set(capacity, prepared);
+  }
+  return prepared;
+}
+
+function signedBy(signature: string): { name: string; title: string | null } {
+  const [name, ...title] = signature.trim().split(/\r?\n/).map((line) => escapeMarkdown(line.trim()));
+  return { name, title: title.join(' ') || null };
+}
 
 /** Templates read `funding.note` in strict mode: make it present (null) when the model left it out. */
 function withNote<T extends { note?: string }>(funding: T): T & { note: string | null } {

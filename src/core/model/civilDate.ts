@@ -1,15 +1,13 @@
 /**
  * Calendar dates without a time zone. A date is carried as its ISO string
  * (`YYYY-MM-DD`) at the edges and as a day number (days since 1970-01-01) inside
- * the model. Day numbers come from `Date.UTC`, which is pure arithmetic on the
- * proleptic Gregorian calendar: no local time is ever involved, so a reply drafted
+ * the model. No Date object and no local time is ever involved, so a reply drafted
  * in Sydney and one drafted in New York name the same days.
  */
 
 export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
 
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -26,11 +24,43 @@ export function parseIsoDate(text: string): number | undefined {
 
 /** The day number for year/month/day, or `undefined` for a date like 31 Feb. */
 export function fromParts(year: number, month: number, day: number): number | undefined {
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const date = new Date(Date.UTC(2000, month - 1, day));
-  date.setUTCFullYear(year); // Date.UTC maps years 0–99 to 1900–1999; set the year explicitly.
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return Math.round(date.getTime() / MS_PER_DAY);
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return daysFromCivil(year, month, day);
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/*
+ * Day numbers and civil dates convert by integer arithmetic on the proleptic
+ * Gregorian calendar (H. Hinnant's days_from_civil / civil_from_days). The model
+ * converts tens of thousands of dates per analysis; going through Date objects
+ * dominated its run time.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+function civilFromDays(dayNumber: number): { year: number; month: number; day: number } {
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 export function isIsoDate(text: string): boolean {
@@ -45,7 +75,8 @@ export function dayNumber(text: IsoDate): number {
 }
 
 export function toIsoDate(day: number): IsoDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const { year, month, day: dom } = civilFromDays(day);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${dom < 10 ? '0' : ''}${dom}`;
 }
 
 /** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
@@ -59,16 +90,13 @@ export function weekdayName(day: number): Weekday {
 
 /** The same calendar date `years` later; 29 Feb becomes 28 Feb in a common year. */
 export function addYears(day: number, years: number): number {
-  const date = new Date(day * MS_PER_DAY);
-  const year = date.getUTCFullYear() + years;
-  const month = date.getUTCMonth() + 1;
-  const dom = date.getUTCDate();
-  return fromParts(year, month, dom) ?? (fromParts(year, month, dom - 1) as number);
+  const { year, month, day: dom } = civilFromDays(day);
+  return fromParts(year + years, month, dom) ?? (fromParts(year + years, month, dom - 1) as number);
 }
 
 /** `Tue 19 Jan 2027`: the form a leader writes in an email, with no time-zone shift. */
 export function dateInWords(day: number, withYear = true): string {
-  const date = new Date(day * MS_PER_DAY);
-  const words = `${weekdayName(day)} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
-  return withYear ? `${words} ${date.getUTCFullYear()}` : words;
+  const { year, month, day: dom } = civilFromDays(day);
+  const words = `${weekdayName(day)} ${dom} ${MONTHS[month - 1]}`;
+  return withYear ? `${words} ${year}` : words;
 }

@@ -36,26 +36,26 @@ export function buildTeamCalendar(capacity: Capacity, lastDayNeeded: number): Te
   }
 
   // Each member adds allocation × focusFactor on every working day except their
-  // time off. Absences are applied as a difference array per member, so ranges
-  // cost O(1) each whatever their length, and overlapping ranges count once.
+  // time off. Most days nobody is away and the day has the full team's capacity;
+  // only days with an absence are summed member by member. Both sums run in
+  // member order, so every day's figure is exactly the spec's "sum over members"
+  // while the cost stays one pass over the days, not members × days.
+  const daily = capacity.members.map((member) => member.allocation * capacity.focusFactor);
+  const away = capacity.members.map((member) => mergedRanges(member.timeOff, firstDay, length));
+  const absences = new Int32Array(length + 1);
+  for (const ranges of away) {
+    for (const [from, to] of ranges) {
+      absences[from] += 1;
+      absences[to + 1] -= 1;
+    }
+  }
+  const fullTeam = daily.reduce((total, value) => total + value, 0);
   const capacityPerDay = new Float64Array(length);
-  const away = new Int32Array(length + 1);
-  for (const member of capacity.members) {
-    const daily = member.allocation * capacity.focusFactor;
-    if (daily === 0) continue;
-    away.fill(0);
-    for (const range of member.timeOff) {
-      const from = Math.max(dayNumber(range.from) - firstDay, 0);
-      const to = Math.min(dayNumber(range.to) - firstDay, length - 1);
-      if (from > to) continue;
-      away[from] += 1;
-      away[to + 1] -= 1;
-    }
-    let awayDepth = 0;
-    for (let i = 0; i < length; i++) {
-      awayDepth += away[i];
-      if (isWorking[i] && awayDepth === 0) capacityPerDay[i] += daily;
-    }
+  let absent = 0;
+  for (let i = 0; i < length; i++) {
+    absent += absences[i];
+    if (!isWorking[i]) continue;
+    capacityPerDay[i] = absent === 0 ? fullTeam : presentCapacity(daily, away, i);
   }
 
   const cumulativeCapacity = new Float64Array(length);
@@ -70,6 +70,30 @@ export function buildTeamCalendar(capacity: Capacity, lastDayNeeded: number): Te
   }
 
   return { firstDay, neverAfter, length, capacity: capacityPerDay, cumulativeCapacity, cumulativeWorkingDays };
+}
+
+/** The sum over members who are not away on day `index`, in member order. */
+function presentCapacity(daily: readonly number[], away: readonly [number, number][][], index: number): number {
+  let total = 0;
+  for (let m = 0; m < daily.length; m++) {
+    if (!away[m].some(([from, to]) => from <= index && index <= to)) total += daily[m];
+  }
+  return total;
+}
+
+/** A member's time off as day-index ranges clipped to the calendar, overlaps merged. */
+function mergedRanges(timeOff: readonly { from: string; to: string }[], firstDay: number, length: number): [number, number][] {
+  const ranges = timeOff
+    .map(({ from, to }): [number, number] => [Math.max(dayNumber(from) - firstDay, 0), Math.min(dayNumber(to) - firstDay, length - 1)])
+    .filter(([from, to]) => from <= to)
+    .sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1] + 1) last[1] = Math.max(last[1], range[1]);
+    else merged.push([...range]);
+  }
+  return merged;
 }
 
 /** Capacity from the first day through `day` inclusive (0 before the first day). */

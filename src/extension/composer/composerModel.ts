@@ -48,7 +48,8 @@ export function renderDraft({ draft, seq, capacity, packs, today, signature }: D
 
   const reply = renderReply(found.value.template, {
     request: request.request,
-    capacity: withSignature(capacity.value, signature),
+    capacity: capacity.value,
+    signature,
     analysis,
     today,
     proposal,
@@ -56,13 +57,6 @@ export function renderDraft({ draft, seq, capacity, packs, today, signature }: D
   if (!reply.ok) return empty('The template could not be rendered.', { analysis: view, problems: reply.problems.map(problemView) });
   const markdown = reply.value;
   return { seq, errors: {}, problems: [], analysis: view, html: markdownToHtml(markdown), markdown, text: markdownToPlainText(markdown), hint: '' };
-}
-
-/** The signature setting, when set, replaces the capacity file's `org.me` in the sign-off. */
-function withSignature(capacity: Capacity, signature: string): Capacity {
-  if (!signature.trim()) return capacity;
-  const [name, ...title] = signature.trim().split(/\r?\n/);
-  return { ...capacity, org: { ...capacity.org, me: { name, title: title.join(' ') || null } } };
 }
 
 function hintFor(errors: Record<string, string | undefined>): string {
