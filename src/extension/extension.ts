@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { createServices } from './services';
 import * as analysisDocument from './analysisDocument';
+import * as capacityPicker from './capacityPicker';
 import * as composer from './composer';
 import * as diagnostics from './diagnostics';
 import * as draftFromSelection from './draftFromSelection';
@@ -8,7 +9,7 @@ import * as insertTemplate from './insertTemplate';
 import * as statusBar from './statusBar';
 
 /** Each feature is a folder exporting `activate(context, services)`; this file only wires them. */
-const features = [composer, insertTemplate, draftFromSelection, analysisDocument, diagnostics, statusBar];
+const features = [composer, insertTemplate, draftFromSelection, analysisDocument, capacityPicker, diagnostics, statusBar];
 
 /** What `activate` returns: the draft store and composer, for integration tests and the benchmark. */
 export interface PushbackApi {

@@ -39,6 +39,8 @@ const MAX_PACK_DEPTH = 8;
 export class PushbackDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('pushback');
   private readonly sources = new Map<string, Source>();
+  /** Pushback files the user has open (capacity, request, manifest, templates in a pack). */
+  private readonly open = new Set<string>();
   /** Open template file → the pack folder it belongs to. */
   private readonly packOfTemplate = new Map<string, string>();
 
@@ -46,63 +48,75 @@ export class PushbackDiagnostics implements vscode.Disposable {
     private readonly logger: Logger,
     /** Workspace files are not read in a restricted workspace; the extension's own files are. */
     private readonly mayRead: (uri: vscode.Uri) => boolean,
+    /** Passed to loadPack, so a pack made for another Pushback says so. */
+    private readonly pushbackVersion: string | undefined,
     private readonly delayMs = 250,
   ) {}
 
   /** Validate every open Pushback file (on activation, and when the workspace becomes trusted). */
   validateOpenDocuments(): void {
-    for (const document of vscode.workspace.textDocuments) void this.documentChanged(document);
+    for (const document of vscode.workspace.textDocuments) void this.documentOpened(document);
   }
 
-  async documentChanged(document: vscode.TextDocument): Promise<void> {
+  /** A document was opened, or shown in a tab again: validate it from now on. */
+  async documentOpened(document: vscode.TextDocument): Promise<void> {
     if (document.uri.scheme !== 'file' || !this.mayRead(document.uri)) return;
     const file = document.uri.fsPath;
-    for (const source of this.sources.values()) {
-      if (source.reads.has(file)) this.schedule(source.kind, source.target);
+    const kind = pushbackFileKind(file);
+    if (kind === 'template' && !this.packOfTemplate.has(file)) {
+      const pack = await findPackFolder(document.uri);
+      if (!pack || document.isClosed) return;
+      this.packOfTemplate.set(file, pack);
     }
-    switch (pushbackFileKind(file)) {
-      case 'capacity':
-        return this.schedule('capacity', file);
-      case 'request':
-        return this.schedule('request', file);
-      case 'packManifest':
-        return this.schedule('pack', path.dirname(file));
-      case 'template': {
-        const pack = this.packOfTemplate.get(file) ?? (await findPackFolder(document.uri));
-        if (!pack || document.isClosed) return;
-        this.packOfTemplate.set(file, pack);
-        return this.schedule('pack', pack);
-      }
-      case undefined:
-        return;
-    }
+    if (kind) this.open.add(file);
+    this.documentEdited(document);
   }
 
-  documentClosed(document: vscode.TextDocument): void {
-    if (document.uri.scheme !== 'file') return;
+  /** The text changed: validate the file if it is open, and whatever reads it (a CSV, a partial). */
+  documentEdited(document: vscode.TextDocument): void {
+    if (document.uri.scheme !== 'file' || !this.mayRead(document.uri)) return;
     const file = document.uri.fsPath;
-    // A closed dependency (a CSV, a partial) is read from disk again: its unsaved edits are gone.
-    for (const source of this.sources.values()) {
-      if (source.reads.has(file)) this.schedule(source.kind, source.target);
-    }
+    this.revalidateReadersOf(file);
+    if (!this.open.has(file)) return;
+    const kind = pushbackFileKind(file);
+    if (kind === 'capacity' || kind === 'request') this.schedule(kind, file);
+    const pack = this.packOf(file);
+    if (pack !== undefined) this.schedule('pack', pack);
+  }
+
+  /**
+   * The file's last tab closed, or its document closed. VS Code closes a document
+   * minutes after its last editor, so the feature calls this on tab close too:
+   * problems go away when the user closes the file, not three minutes later.
+   */
+  fileClosed(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file') return;
+    const file = uri.fsPath;
+    // Unsaved edits of a closed dependency are gone: what reads it reads the disk again.
+    this.revalidateReadersOf(file);
+    if (!this.open.delete(file)) return;
     const kind = pushbackFileKind(file);
     if (kind === 'capacity' || kind === 'request') {
       this.remove(sourceKey(kind, file));
       return;
     }
-    const pack = kind === 'packManifest' ? path.dirname(file) : this.packOfTemplate.get(file);
+    const pack = this.packOf(file);
     this.packOfTemplate.delete(file);
     if (pack === undefined) return;
-    const stillOpen = vscode.workspace.textDocuments.some(
-      (other) => other !== document && !other.isClosed && other.uri.scheme === 'file' && this.packOf(other.uri.fsPath) === pack,
-    );
-    if (!stillOpen) this.remove(sourceKey('pack', pack));
+    if ([...this.open].some((other) => this.packOf(other) === pack)) this.schedule('pack', pack);
+    else this.remove(sourceKey('pack', pack));
   }
 
   dispose(): void {
     for (const source of this.sources.values()) clearTimeout(source.timer);
     this.sources.clear();
     this.collection.dispose();
+  }
+
+  private revalidateReadersOf(file: string): void {
+    for (const source of this.sources.values()) {
+      if (source.reads.has(file)) this.schedule(source.kind, source.target);
+    }
   }
 
   private packOf(file: string): string | undefined {
@@ -137,10 +151,11 @@ export class PushbackDiagnostics implements vscode.Disposable {
           problems = problemsOf(await loadRequest(fs, source.target));
           break;
         case 'pack': {
-          const loaded = await loadPack(fs, source.target);
+          const loaded = await loadPack(fs, source.target, { pushbackVersion: this.pushbackVersion });
           // No readable manifest any more: this folder is no longer a pack, so say nothing about it.
           problems = texts.has(path.join(source.target, PACK_MANIFEST_NAME)) ? problemsOf(loaded) : [];
-          if (loaded.ok) orphanTemplates = this.openTemplatesOf(source.target).filter((file) => !texts.has(file));
+          // Past the manifest (it read a template or partial), every listed file has been read.
+          if (loaded.ok || texts.size > 1) orphanTemplates = this.openTemplatesOf(source.target).filter((file) => !texts.has(file));
           break;
         }
       }
