@@ -4,13 +4,15 @@ import { draftReply } from '../core/draftReply';
 import { analyze } from '../core/model/analyze';
 import { loadCapacity, loadRequest } from '../core/load/loadData';
 import { importJiraCsv } from '../core/load/jiraCsv';
-import { markdownToHtml, markdownToPlainText } from '../core/engine/markdownOutput';
 import { PROPOSALS, type Proposal } from '../core/engine/replyContext';
 import { isIsoDate } from '../core/model/civilDate';
-import { loadPack } from '../core/pack/loadPack';
 import { type Problem, type Result, formatProblem } from '../core/problems';
 import { builtinPackDir, localToday, nodeFileSystem, writeFileAtomic } from './nodeFileSystem';
 import { USAGE } from './usage';
+import { loadCliPacks } from './cliPacks';
+import { packCommand } from './packCommand';
+import { DRAFT_FORMATS, formatDraft, isDraftFormat } from './formatOutput';
+import { decisionsCommand } from './decisionsCommand';
 
 /** Thrown for wrong usage (exit 2); everything a user got wrong in their files is a Problem (exit 1). */
 class UsageError extends Error {
@@ -38,6 +40,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return await templatesCommand(rest, io);
       case 'import':
         return await importCommand(rest, io);
+      case 'pack':
+        return await packCommand(rest, io);
+      case 'decisions':
+        return await decisionsCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
@@ -56,7 +62,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 }
 
-function parse<T extends Record<string, { type: 'string' | 'boolean'; short?: string }>>(args: readonly string[], options: T, usage: string, positionals = false) {
+function parse<T extends Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>>(args: readonly string[], options: T, usage: string, positionals = false) {
   try {
     return parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: positionals, strict: true });
   } catch (error) {
@@ -75,40 +81,35 @@ async function draftCommand(args: readonly string[], io: Io): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string' },
       today: { type: 'string' },
+      pack: { type: 'string', multiple: true },
     },
     USAGE.draft,
   );
   if (values.help) return help(io, USAGE.draft);
   const format = values.format ?? 'markdown';
-  if (!['markdown', 'html', 'text', 'json'].includes(format)) throw new UsageError(`--format must be markdown, html, text or json, not "${format}"`, USAGE.draft);
+  if (!isDraftFormat(format)) throw new UsageError(`--format must be one of ${DRAFT_FORMATS.join(', ')}, not "${format}"`, USAGE.draft);
   if (values.proposal !== undefined && !PROPOSALS.includes(values.proposal as Proposal)) {
     throw new UsageError(`--proposal must be one of ${PROPOSALS.join(', ')}, not "${values.proposal}"`, USAGE.draft);
   }
   if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(`--today must be a date like 2027-01-19, not "${values.today}"`, USAGE.draft);
 
-  const pack = await loadPack(nodeFileSystem, builtinPackDir());
-  if (!pack.ok) return reportProblems(io, pack.problems);
+  const packs = await loadCliPacks(values.pack ?? []);
+  if (!packs.ok) return reportProblems(io, packs.problems);
+  for (const warning of packs.value.warnings) io.stderr(`${formatProblem(warning)}\n`);
   const sample = (name: string) => path.join(builtinPackDir(), 'sample', name);
   const draft = await draftReply(nodeFileSystem, {
     requestFile: values.request ?? sample('northwind.request.yaml'),
     capacityFile: values.capacity ?? sample('northwind.capacity.yaml'),
-    packs: [pack.value],
+    packs: packs.value.packs,
     templateId: values.template ?? 'yes-and-tradeoffs',
     today: values.today ?? localToday(),
     proposal: values.proposal as Proposal | undefined,
   });
   if (!draft.ok) return reportProblems(io, draft.problems);
 
-  const { template, analysis, markdown } = draft.value;
-  const output =
-    format === 'json'
-      ? `${JSON.stringify({ template: { ...template.frontMatter, pack: draft.value.pack.manifest.id }, analysis, reply: markdown }, null, 2)}\n`
-      : format === 'html'
-        ? markdownToHtml(markdown)
-        : format === 'text'
-          ? markdownToPlainText(markdown)
-          : markdown;
-  return emit(io, output, values.out);
+  const output = formatDraft(draft.value, format);
+  if (!output.ok) return reportProblems(io, output.problems);
+  return emit(io, output.value, values.out);
 }
 
 async function analyzeCommand(args: readonly string[], io: Io): Promise<number> {
@@ -122,18 +123,19 @@ async function analyzeCommand(args: readonly string[], io: Io): Promise<number> 
 }
 
 async function templatesCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values } = parse(args, { format: { type: 'string' } }, USAGE.templates);
+  const { values } = parse(args, { format: { type: 'string' }, pack: { type: 'string', multiple: true } }, USAGE.templates);
   if (values.help) return help(io, USAGE.templates);
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`, USAGE.templates);
-  const pack = await loadPack(nodeFileSystem, builtinPackDir());
-  if (!pack.ok) return reportProblems(io, pack.problems);
-  const rows = pack.value.templates.map(({ frontMatter: { id, name, description } }) => ({ id, name, description, pack: pack.value.manifest.id }));
+  const packs = await loadCliPacks(values.pack ?? []);
+  if (!packs.ok) return reportProblems(io, packs.problems);
+  for (const warning of packs.value.warnings) io.stderr(`${formatProblem(warning)}\n`);
+  const rows = packs.value.templates.map(({ template: { frontMatter: { id, name, description } }, pack, overrides }) => ({ id, name, description, pack: pack.manifest.id, ...(overrides ? { overrides } : {}) }));
   if (format === 'json') {
     io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
   } else {
     const width = Math.max(...rows.map((r) => r.id.length));
-    io.stdout(rows.map((r) => `${r.id.padEnd(width)}  ${r.name} — ${r.description}`).join('\n') + '\n');
+    io.stdout(rows.map((r) => `${r.id.padEnd(width)}  ${r.name} — ${r.description}${r.overrides ? ` (overrides ${r.overrides})` : ''}`).join('\n') + '\n');
   }
   return 0;
 }

@@ -7,6 +7,8 @@ Usage:
   pushback analyze    print the capacity analysis as JSON
   pushback templates  list the available templates
   pushback import jira FILE.csv   turn a Jira CSV export into commitments
+  pushback pack       make, check, test, export and install template packs
+  pushback decisions  list the decision log (.pushback/decisions)
 
 Run "pushback COMMAND --help" for a command's options.
 Exit codes: 0 ok, 1 invalid input (each problem printed as file:line:col), 2 wrong usage.`,
@@ -20,9 +22,15 @@ Options:
   --template ID      which template (see "pushback templates"); default: yes-and-tradeoffs
   --proposal KIND    the alternative to propose: defer, descope, swap or fund
                      (default: the one the analysis favours)
-  --format FORMAT    markdown (default), html, text or json
+  --format FORMAT    markdown (default); text; json ({template, analysis, reply});
+                     html (email-ready, inline styles); eml (a draft email with
+                     subject, plain text and HTML, opened by Outlook as unsent);
+                     teams-card (Adaptive Card 1.5 JSON); teams-message (the
+                     Teams Workflows webhook body around the card)
   --out FILE         write to FILE (atomically) instead of standard output
   --today DATE       the date to write the reply on (YYYY-MM-DD); default: today
+  --pack DIR         also use the template pack in DIR (repeatable; a later pack's
+                     template overrides an earlier one, and the built-in pack, with the same id)
   -h, --help         show this help`,
   analyze: `pushback analyze --request FILE --capacity FILE
 
@@ -32,7 +40,7 @@ Options:
   --request FILE     the request (.json or .yaml)
   --capacity FILE    the capacity data (.json or .yaml)
   -h, --help         show this help`,
-  templates: `pushback templates [--format text|json]
+  templates: `pushback templates [--format text|json] [--pack DIR]...
 
 List the templates: id, name, description (JSON: [{id, name, description, pack}]).`,
   import: `pushback import jira FILE.csv [--days-per-point N]
@@ -40,4 +48,77 @@ List the templates: id, name, description (JSON: [{id, name, description, pack}]
 Print {"commitments": [...], "skipped": [{"key", "reason"}]} from a Jira CSV export.
 Estimates: Remaining Estimate, else Original Estimate (seconds, 8-hour days), else
 story points × N (default 1). Finished issues are skipped.`,
+  decisions: `pushback decisions [--dir DIR] [--format text|json]
+
+List the recorded decisions, oldest first: date, proposal, request, file.
+
+Options:
+  --dir DIR          the decision log folder; default: .pushback/decisions
+  --format FORMAT    text (default) or json ([{file, date, request, proposal, figures, …}])
+  -h, --help         show this help`,
+  pack: `pushback pack COMMAND
+
+Template packs: a folder with pushback-pack.json, Handlebars templates and examples.
+
+Commands:
+  pushback pack new [DIR] [--id @scope/name]   scaffold a pack with one template and an example
+  pushback pack validate DIR...                check the manifest, templates, partials and fields
+  pushback pack test DIR [--update]            render every example and compare with its expected reply
+  pushback pack export DIR [--out F] [--npm]   write a .zip (or the npm tarball) to share
+  pushback pack install SOURCE [--into DIR] [--sha256 HEX]
+                                               install from a folder, .zip, .tgz, https URL or npm name
+  pushback pack uninstall ID [--into DIR]      remove an installed pack
+
+In CI: npx pushback pack validate . && npx pushback pack test .
+Exit codes: 0 ok, 1 problems (printed as file:line:col: path: message (hint)), 2 wrong usage.`,
+  packNew: `pushback pack new [DIR] [--id @scope/name]
+
+Scaffold a pack in DIR (default: the current folder, which must be empty): pushback-pack.json,
+one template with front matter, a sample request and team, the expected reply, and a
+package.json with the keyword "pushback-pack" so the pack is also an npm package.
+
+Options:
+  --id ID            the pack's scoped id; default: @my-team/<folder name>
+  -h, --help         show this help`,
+  packValidate: `pushback pack validate DIR...
+
+Check each pack: the manifest against its schema and engines.pushback, that every template
+compiles with only the built-in helpers, that its partials exist, and that every field it
+reads exists (each template is rendered on its examples, or the sample, with every proposal).`,
+  packTest: `pushback pack test DIR [--update]
+
+Render every example in the manifest and compare it with its expected reply; print a
+unified diff for each mismatch and exit 1.
+
+Options:
+  --update           write the rendered replies as the new expected ones (review the diff!)
+  -h, --help         show this help`,
+  packExport: `pushback pack export DIR [--out FILE] [--npm]
+
+Write the pack as a .zip (default: <scope>-<name>-<version>.zip here) and print its sha256,
+which a URL install needs. Dot-files, node_modules and earlier exports are left out.
+
+Options:
+  --out FILE         where to write it
+  --npm              write the npm tarball (package/…) instead; needs a package.json
+  -h, --help         show this help`,
+  packInstall: `pushback pack install SOURCE [--into DIR] [--sha256 HEX]
+
+Install a pack from a folder, a .zip or .tgz, an https:// URL (with --sha256) or an npm
+package name (fetched with your own npm configuration). Nothing is written outside the
+pack's folder; links, devices and oversized archives are refused; a failed install leaves
+the installed version untouched.
+
+Options:
+  --into DIR         the packs folder; default: the one VS Code's Pushback uses
+                     (or $PUSHBACK_PACKS_DIR)
+  --sha256 HEX       the archive's sha256: required for URLs, checked for files
+  -h, --help         show this help`,
+  packUninstall: `pushback pack uninstall ID [--into DIR]
+
+Remove an installed pack by its id (like @acme/finance-replies).
+
+Options:
+  --into DIR         the packs folder; default: the one VS Code's Pushback uses
+  -h, --help         show this help`,
 } as const;

@@ -6,7 +6,7 @@ import { loadCapacity, loadRequest } from './load/loadData';
 import { type Problem, type Result, failed, ok } from './problems';
 import type { CompiledTemplate } from './engine/compileTemplate';
 import { renderReply } from './engine/renderReply';
-import type { Proposal } from './engine/replyContext';
+import type { Proposal, ReplyInput } from './engine/replyContext';
 import type { TemplatePack } from './pack/loadPack';
 
 export interface Draft {
@@ -14,6 +14,8 @@ export interface Draft {
   pack: TemplatePack;
   analysis: Analysis;
   markdown: string;
+  /** What the reply was rendered from: every other output (card, email, decision record) starts here. */
+  input: ReplyInput;
 }
 
 export interface DraftOptions {
@@ -35,15 +37,10 @@ export async function draftReply(fs: FileSystem, options: DraftOptions): Promise
   if (!request.ok || !capacity.ok || !found.ok) return failed(problems);
 
   const analysis = analyze(capacity.value, request.value);
-  const markdown = renderReply(found.value.template, {
-    request: request.value,
-    capacity: capacity.value,
-    analysis,
-    today: options.today,
-    proposal: options.proposal,
-  });
+  const input: ReplyInput = { request: request.value, capacity: capacity.value, analysis, today: options.today, proposal: options.proposal };
+  const markdown = renderReply(found.value.template, input);
   if (!markdown.ok) return markdown;
-  return ok({ ...found.value, analysis, markdown: markdown.value });
+  return ok({ ...found.value, analysis, markdown: markdown.value, input });
 }
 
 /** The template with this id from the highest-priority pack that has one. */

@@ -4,7 +4,8 @@ import type { Problem, Result } from '../problems';
 import { failed, ok } from '../problems';
 import type { FrontMatter } from './frontMatter';
 import { parseTemplateFile } from './frontMatter';
-import { type HandlebarsEnvironment, knownHelperNames } from './templateEnvironment';
+import { RenderLimitError, guardRender } from './renderGuard';
+import { DENIED_HELPERS, type HandlebarsEnvironment, knownHelperNames } from './templateEnvironment';
 
 /** A template ready to render: its front matter and the compiled body. */
 export interface CompiledTemplate {
@@ -23,7 +24,7 @@ export function compileTemplate(handlebars: HandlebarsEnvironment, file: string,
   const source = parseTemplateFile(file, text);
   if (!source.ok) return source;
   const { frontMatter, body, bodyLineOffset } = source.value;
-  const knownHelpers = Object.fromEntries(knownHelperNames(handlebars).map((name) => [name, true]));
+  const knownHelpers = { ...DENIED_HELPERS, ...Object.fromEntries(knownHelperNames(handlebars).map((name) => [name, true])) };
   const options = { strict: true, noEscape: true, knownHelpers, knownHelpersOnly: true, preventIndent: true };
   try {
     // precompile runs the parser and compiler eagerly; compile alone defers both to the first call.
@@ -37,7 +38,7 @@ export function compileTemplate(handlebars: HandlebarsEnvironment, file: string,
       hint: 'add it to the pack\'s "partials" in pushback-pack.json, or fix the name',
     }));
     if (missing.length > 0) return failed(missing);
-    return ok({ file, frontMatter, bodyLineOffset, render: handlebars.compile(body, options) });
+    return ok({ file, frontMatter, bodyLineOffset, render: guardRender(handlebars, handlebars.compile(body, options)) });
   } catch (error) {
     return failed([templateProblem(file, bodyLineOffset, error)]);
   }
@@ -50,7 +51,8 @@ export function missingPartials(handlebars: HandlebarsEnvironment, body: string)
   const visitor = new Handlebars.Visitor();
   const check = (node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement) => {
     const name = (node.name as hbs.AST.PathExpression).original;
-    if (typeof name === 'string' && !(name in handlebars.partials)) {
+    // Own properties only: `{{> constructor}}` must not count as found through Object.prototype.
+    if (typeof name === 'string' && !Object.hasOwn(handlebars.partials, name)) {
       found.push({ name, line: node.loc.start.line, column: node.loc.start.column });
     }
   };
@@ -67,6 +69,7 @@ export function missingPartials(handlebars: HandlebarsEnvironment, body: string)
 
 /** A Handlebars exception as a Problem at the right line of the template file. */
 export function templateProblem(file: string, bodyLineOffset: number, error: unknown): Problem {
+  if (error instanceof RenderLimitError) return { file, line: bodyLineOffset + 1, column: 1, path: '', message: error.message, hint: error.hint };
   const exception = error as { message?: string; lineNumber?: number; column?: number };
   const message = String(exception.message ?? error);
   const parseLine = /Parse error on line (\d+)/.exec(message);

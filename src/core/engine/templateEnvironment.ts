@@ -5,6 +5,7 @@ import { register as registerMoney } from './helpers/money';
 import { register as registerNumbers } from './helpers/numbers';
 import { register as registerProse } from './helpers/prose';
 import { register as registerTable } from './helpers/table';
+import { installRenderGuard } from './renderGuard';
 
 export type HandlebarsEnvironment = typeof Handlebars;
 
@@ -20,8 +21,15 @@ export function createTemplateEnvironment(): HandlebarsEnvironment {
   for (const register of registrations) register(handlebars);
   // `log` would write data to the console of whoever renders; packs get no side channel.
   handlebars.unregisterHelper('log');
+  installRenderGuard(handlebars);
   return handlebars;
 }
+
+/**
+ * Helpers Handlebars' compiler assumes exist unless told otherwise: declared unknown,
+ * so `{{log x}}` or `{{helperMissing}}` fails to compile instead of failing when rendered.
+ */
+export const DENIED_HELPERS: Readonly<Record<string, false>> = { log: false, helperMissing: false, blockHelperMissing: false };
 
 /** Names a template may call: ours and Handlebars' block helpers (if, each, with…). */
 export function knownHelperNames(handlebars: HandlebarsEnvironment): string[] {

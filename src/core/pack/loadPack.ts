@@ -4,7 +4,7 @@ import { type CompiledTemplate, compileTemplate, templateProblem } from '../engi
 import { createTemplateEnvironment } from '../engine/templateEnvironment';
 import { validate } from '../load/schemaProblems';
 import { parseSource } from '../load/sourceDocument';
-import { PACK_MANIFEST, type PackManifest, packManifestSchema } from './packManifest';
+import { MIRRORED_FIELDS, PACK_MANIFEST, type PackManifest, packManifestSchema, supportsPushback } from './packManifest';
 
 export interface TemplatePack {
   dir: string;
@@ -13,12 +13,17 @@ export interface TemplatePack {
   templates: CompiledTemplate[];
 }
 
+export interface LoadPackOptions {
+  /** The running Pushback's version: a pack whose engines.pushback excludes it is a problem. Unchecked when absent. */
+  pushbackVersion?: string;
+}
+
 /**
  * Load a pack folder: its manifest, its partials and every template, each in
  * the pack's own Handlebars environment (so two packs' partials never collide).
  * Every problem in the pack is reported at once, not just the first.
  */
-export async function loadPack(fs: FileSystem, dir: string): Promise<Result<TemplatePack>> {
+export async function loadPack(fs: FileSystem, dir: string, options: LoadPackOptions = {}): Promise<Result<TemplatePack>> {
   const manifestFile = `${dir.replace(/[\/]$/, '')}/${PACK_MANIFEST}`;
   let text: string;
   try {
@@ -33,6 +38,11 @@ export async function loadPack(fs: FileSystem, dir: string): Promise<Result<Temp
 
   const handlebars = createTemplateEnvironment();
   const problems: Problem[] = [];
+  const range = manifest.value.engines?.pushback;
+  if (options.pushbackVersion && !supportsPushback(manifest.value, options.pushbackVersion)) {
+    const at = document.value.locate(['engines', 'pushback']);
+    problems.push({ file: manifestFile, ...at, path: 'engines.pushback', message: `this pack works with Pushback ${range}, not ${options.pushbackVersion}`, hint: 'install a version of the pack made for this Pushback, or update Pushback' });
+  }
   const read = async (path: string[], relative: string): Promise<{ file: string; text: string } | undefined> => {
     const file = fs.resolve(manifestFile, relative);
     try {
@@ -64,6 +74,12 @@ export async function loadPack(fs: FileSystem, dir: string): Promise<Result<Temp
     if (!compiled.ok) {
       problems.push(...compiled.problems);
       continue;
+    }
+    for (const field of MIRRORED_FIELDS) {
+      const listed = entry[field];
+      if (listed === undefined || listed === compiled.value.frontMatter[field]) continue;
+      const at = document.value.locate(['templates', index, field]);
+      problems.push({ file: manifestFile, ...at, path: `templates[${index}].${field}`, message: `says ${JSON.stringify(listed)} but ${entry.file} says ${JSON.stringify(compiled.value.frontMatter[field])}`, hint: `make the manifest and the template's front matter agree, or drop "${field}" here` });
     }
     const id = compiled.value.frontMatter.id;
     const other = seen.get(id);

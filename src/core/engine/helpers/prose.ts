@@ -7,7 +7,9 @@ import type { HandlebarsEnvironment } from '../templateEnvironment';
 export function register(handlebars: HandlebarsEnvironment): void {
   handlebars.registerHelper('list', (items: unknown, field: unknown, conjunction: unknown) => {
     const values = Array.isArray(items) ? items : [];
-    const words = typeof field === 'string' && field !== '' ? values.map((item) => (item as Record<string, unknown>)[field]) : values;
+    // Own fields only: `{{list items "constructor"}}` must not reach Object.prototype.
+    const own = (item: unknown, key: string) => (item !== null && typeof item === 'object' && Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined);
+    const words = typeof field === 'string' && field !== '' ? values.map((item) => own(item, field)) : values;
     // A missing field in one item drops that item rather than printing "null" in a sentence.
     return listInProse(words.filter((word) => word != null).map(String), typeof conjunction === 'string' ? conjunction : 'and');
   });

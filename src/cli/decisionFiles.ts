@@ -1,0 +1,47 @@
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { type DecisionRecord, type DecisionSource, decisionFileName, decisionRecordMarkdown, parseDecisionRecord } from '../core/decisions/decisionRecord';
+import type { Problem } from '../core/problems';
+import { writeFileAtomic } from './nodeFileSystem';
+
+export interface ListedDecision {
+  file: string;
+  record: DecisionRecord;
+}
+
+/** Every `*.md` record in `dir`, oldest first (names start with the date); a missing folder has none. */
+export async function listDecisions(dir: string): Promise<{ decisions: ListedDecision[]; problems: Problem[] }> {
+  let names: string[];
+  try {
+    names = (await fsp.readdir(dir)).filter((name) => name.endsWith('.md') && !name.startsWith('.')).sort(byRecordName);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { decisions: [], problems: [] };
+    throw error;
+  }
+  const decisions: ListedDecision[] = [];
+  const problems: Problem[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const parsed = parseDecisionRecord(file, await fsp.readFile(file, 'utf8'));
+    if (parsed.ok) decisions.push({ file, record: parsed.value });
+    else problems.push(...parsed.problems);
+  }
+  return { decisions, problems };
+}
+
+/** By date, then in the order written: `x.md` before `x-2.md` before `x-10.md`. */
+function byRecordName(a: string, b: string): number {
+  return a.slice(0, -3).localeCompare(b.slice(0, -3), 'en', { numeric: true });
+}
+
+/**
+ * Write a decision record into `dir` (created if needed) under a name no other
+ * record has, atomically: a reader never sees half a record. Returns its path.
+ */
+export async function saveDecision(dir: string, source: DecisionSource): Promise<string> {
+  await fsp.mkdir(dir, { recursive: true });
+  const name = decisionFileName(source.input.today, source.input.request.title, await fsp.readdir(dir));
+  const file = path.join(dir, name);
+  await writeFileAtomic(file, decisionRecordMarkdown(source));
+  return file;
+}

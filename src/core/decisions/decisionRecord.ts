@@ -1,0 +1,146 @@
+import { parseDocument, stringify } from 'yaml';
+import { z } from 'zod';
+import { formatDate } from '../engine/helpers/dates';
+import { type ReplyInput, escapeMarkdown } from '../engine/replyContext';
+import { validate } from '../load/schemaProblems';
+import type { IsoDate } from '../model/civilDate';
+import { type Result, failed } from '../problems';
+import { informCioSummary, keyFigures, proposalSummary, requestFacts } from '../outputs/keyFigures';
+
+/**
+ * One decision on record: what was asked, what we proposed, the figures it rested
+ * on, and which template (and pack version) worded it. The YAML front matter is the
+ * machine-readable part (`pushback decisions` lists it); the body is for people.
+ */
+export const decisionRecordSchema = z.object({
+  format: z.literal('pushback-decision/1'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  request: z.object({
+    title: z.string().min(1),
+    requester: z.string().min(1),
+    requesterTitle: z.string().nullable().default(null),
+    effortDays: z.number(),
+    neededBy: z.string().nullable().default(null),
+  }),
+  proposal: z.object({ kind: z.enum(['defer', 'descope', 'swap', 'fund', 'none']), label: z.string(), summary: z.string() }),
+  figures: z.object({
+    utilizationBefore: z.number().nullable(),
+    utilizationAfter: z.number().nullable(),
+    overflowDays: z.number(),
+    fteRequested: z.number().nullable(),
+    fundingCost: z.number().nullable(),
+    totalCostOfDelay: z.number(),
+    currency: z.string(),
+    delays: z.array(z.object({ id: z.string(), title: z.string(), delayWorkingDays: z.number().nullable(), costOfDelay: z.number().nullable() })).default([]),
+  }),
+  informCio: z.object({ owner: z.string().nullable(), by: z.string(), needed: z.boolean() }),
+  template: z.object({ id: z.string(), name: z.string() }),
+  pack: z.object({ id: z.string(), version: z.string() }),
+  /** How the reply left: inserted, copied, posted to Teams, saved as .eml… */
+  via: z.string().nullable().default(null),
+});
+
+export type DecisionRecord = z.infer<typeof decisionRecordSchema>;
+
+export interface DecisionSource {
+  input: ReplyInput;
+  markdown: string;
+  template: { id: string; name: string };
+  pack: { id: string; version: string };
+  via?: string;
+}
+
+export const DECISIONS_DIR = '.pushback/decisions';
+
+export function decisionRecord({ input, template, pack, via }: DecisionSource): DecisionRecord {
+  const { request, capacity, analysis } = input;
+  const proposal = proposalSummary(input);
+  return {
+    format: 'pushback-decision/1',
+    date: input.today,
+    request: { title: request.title, requester: request.requester.name, requesterTitle: request.requester.title, effortDays: request.effortDays, neededBy: request.neededBy },
+    proposal: { kind: proposal.kind, label: proposal.label, summary: proposal.text },
+    figures: {
+      utilizationBefore: analysis.utilizationBefore,
+      utilizationAfter: analysis.utilizationAfter,
+      overflowDays: analysis.overflowDays,
+      fteRequested: analysis.funding.fteRequested,
+      fundingCost: analysis.funding.cost,
+      totalCostOfDelay: analysis.totalCostOfDelay,
+      currency: capacity.currency,
+      delays: analysis.delays.map(({ id, title, delayWorkingDays, costOfDelay }) => ({ id, title, delayWorkingDays, costOfDelay })),
+    },
+    informCio: { ...analysis.informCio },
+    template: { id: template.id, name: template.name },
+    pack: { id: pack.id, version: pack.version },
+    via: via ?? null,
+  };
+}
+
+/** The record file: YAML front matter, a readable summary, and the reply as it was sent. */
+export function decisionRecordMarkdown(source: DecisionSource): string {
+  const record = decisionRecord(source);
+  const facts = [...requestFacts(source.input), ...keyFigures(source.input)];
+  // Data is one line of literal text here: a newline in a title must not start a new Markdown block.
+  const text = (value: string) => escapeMarkdown(value.replace(/\s+/g, ' ').trim());
+  return [
+    '---',
+    stringify(record, { lineWidth: 0 }).trimEnd(),
+    '---',
+    '',
+    `# ${text(record.request.title)}`,
+    '',
+    `Decided ${formatDate(record.date, true)}: **${text(record.proposal.label)}.** ${text(record.proposal.summary)}`,
+    '',
+    ...facts.map((f) => `- **${text(f.title)}:** ${text(f.value)}`),
+    `- **Informing the CIO:** ${text(informCioSummary(source.input))}`,
+    '',
+    `## The reply (${text(record.template.name)}, ${text(record.pack.id)} ${text(record.pack.version)})`,
+    '',
+    source.markdown.trimEnd(),
+    '',
+  ].join('\n');
+}
+
+/**
+ * A record's front matter, checked, for listing. Problems carry the file and the
+ * line in it, like every other file Pushback reads.
+ */
+export function parseDecisionRecord(file: string, text: string): Result<DecisionRecord> {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  if (!match) return failed([{ file, line: 1, column: 1, path: '', message: 'is not a decision record (no front matter)', hint: 'decision records start with --- and YAML written by Pushback' }]);
+  const document = parseDocument(match[1]);
+  if (document.errors.length > 0) {
+    const error = document.errors[0];
+    return failed([{ file, line: (error.linePos?.[0].line ?? 0) + 1, column: error.linePos?.[0].col ?? 1, path: '', message: `front matter YAML error: ${error.message.split('\n')[0]}`, hint: 'check the indentation and quoting' }]);
+  }
+  const lines = match[1].split('\n');
+  return validate(decisionRecordSchema, document.toJS(), file, (path) => {
+    const index = lines.findIndex((line) => line.startsWith(`${String(path[0] ?? '')}:`));
+    return { line: index < 0 ? 1 : index + 2, column: 1 };
+  });
+}
+
+/** `2027-01-04-customer-self-service-order-tracking-portal.md`, or `…-2.md` when that name is taken. */
+export function decisionFileName(date: IsoDate, title: string, existing: readonly string[]): string {
+  const taken = new Set(existing.map((name) => name.toLowerCase()));
+  const base = `${date}-${decisionSlug(title)}`;
+  for (let n = 1; ; n++) {
+    const name = `${base}${n === 1 ? '' : `-${n}`}.md`;
+    if (!taken.has(name)) return name;
+  }
+}
+
+/** Lower-case ASCII words joined by dashes, accents dropped, at most 60 characters, cut at a word. */
+export function decisionSlug(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= 60) return slug || 'decision';
+  const cut = slug.slice(0, 61);
+  const lastDash = cut.lastIndexOf('-');
+  return (lastDash > 20 ? cut.slice(0, lastDash) : slug.slice(0, 60)).replace(/-+$/, '');
+}

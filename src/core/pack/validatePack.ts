@@ -1,0 +1,112 @@
+import type { FileSystem } from '../fileSystem';
+import type { CompiledTemplate } from '../engine/compileTemplate';
+import { templateProblem } from '../engine/compileTemplate';
+import { PROPOSALS, replyContext } from '../engine/replyContext';
+import { partialOfError } from '../engine/renderGuard';
+import { loadCapacity, loadRequest } from '../load/loadData';
+import { parseSource } from '../load/sourceDocument';
+import { analyze } from '../model/analyze';
+import type { IsoDate } from '../model/civilDate';
+import { type Problem, type Result, failed, ok } from '../problems';
+import { type LoadPackOptions, type TemplatePack, loadPack } from './loadPack';
+
+export interface ValidatePackOptions extends LoadPackOptions {
+  /** Data to render templates that have no example of their own: the built-in sample. */
+  sample?: { requestFile: string; capacityFile: string };
+}
+
+interface Dataset {
+  requestFile: string;
+  capacityFile: string;
+  today: IsoDate;
+}
+
+const SAMPLE_TODAY = '2027-01-04';
+
+/**
+ * Everything `pushback pack validate` and the editor's diagnostics check, beyond
+ * loading: that the example files exist, that a `package.json` beside the manifest
+ * agrees with it, and that every template renders on real data with every proposal.
+ * Strict Handlebars throws on a field the data does not have, so a render on the
+ * pack's examples (or the sample) finds misspelt fields before a leader does.
+ */
+export async function validatePack(fs: FileSystem, dir: string, options: ValidatePackOptions = {}): Promise<Result<TemplatePack>> {
+  const loaded = await loadPack(fs, dir, options);
+  if (!loaded.ok) return loaded;
+  const pack = loaded.value;
+  const problems = [...(await exampleProblems(fs, pack)), ...(await packageJsonProblems(fs, pack))];
+  for (const template of pack.templates) {
+    for (const dataset of datasetsFor(fs, pack, template, options)) problems.push(...(await renderProblems(fs, pack, template, dataset)));
+  }
+  const unique = [...new Map(problems.map((p) => [`${p.file}:${p.line}:${p.column}:${p.path}:${p.message}`, p])).values()];
+  return unique.length > 0 ? failed(unique) : ok(pack);
+}
+
+async function manifestLocator(fs: FileSystem, pack: TemplatePack) {
+  const document = parseSource(pack.manifestFile, await fs.readText(pack.manifestFile), 'json');
+  return (path: (string | number)[]) => (document.ok ? document.value.locate(path) : { line: 1, column: 1 });
+}
+
+async function exampleProblems(fs: FileSystem, pack: TemplatePack): Promise<Problem[]> {
+  const locate = await manifestLocator(fs, pack);
+  const ids = new Set(pack.templates.map((t) => t.frontMatter.id));
+  const problems: Problem[] = [];
+  for (const [index, example] of pack.manifest.examples.entries()) {
+    if (!ids.has(example.template)) {
+      problems.push({ file: pack.manifestFile, ...locate(['examples', index, 'template']), path: `examples[${index}].template`, message: `no template "${example.template}" in this pack`, hint: `use one of: ${[...ids].join(', ')}` });
+    }
+    for (const key of ['request', 'capacity', 'expected'] as const) {
+      const exists = await fs.readText(fs.resolve(pack.manifestFile, example[key])).then(() => true, () => false);
+      if (!exists) {
+        const hint = key === 'expected' ? 'run "pushback pack test DIR --update" to write it, then review it' : 'fix the path; it is relative to the manifest';
+        problems.push({ file: pack.manifestFile, ...locate(['examples', index, key]), path: `examples[${index}].${key}`, message: `${example[key]} does not exist`, hint });
+      }
+    }
+  }
+  return problems;
+}
+
+/** A pack is also an npm package: the two descriptions of it must not drift apart. */
+async function packageJsonProblems(fs: FileSystem, pack: TemplatePack): Promise<Problem[]> {
+  const file = fs.resolve(pack.manifestFile, 'package.json');
+  const text = await fs.readText(file).catch(() => undefined);
+  if (text === undefined) return [];
+  const document = parseSource(file, text, 'json');
+  if (!document.ok) return document.problems;
+  const value = (document.value.value ?? {}) as { name?: unknown; version?: unknown; keywords?: unknown };
+  const problems: Problem[] = [];
+  const at = (key: string, message: string, hint: string) => problems.push({ file, ...document.value.locate([key]), path: key, message, hint });
+  if (value.name !== pack.manifest.id) at('name', `is ${JSON.stringify(value.name)} but the pack's id is "${pack.manifest.id}"`, 'an npm package and the pack it holds share one name');
+  if (value.version !== pack.manifest.version) at('version', `is ${JSON.stringify(value.version)} but the pack's version is "${pack.manifest.version}"`, 'bump both together');
+  if (!Array.isArray(value.keywords) || !value.keywords.includes('pushback-pack')) {
+    at('keywords', 'lacks the keyword "pushback-pack"', 'add it, so the package can be found as a Pushback pack');
+  }
+  return problems;
+}
+
+function datasetsFor(fs: FileSystem, pack: TemplatePack, template: CompiledTemplate, options: ValidatePackOptions): Dataset[] {
+  const own = pack.manifest.examples
+    .filter((e) => e.template === template.frontMatter.id)
+    .map((e) => ({ requestFile: fs.resolve(pack.manifestFile, e.request), capacityFile: fs.resolve(pack.manifestFile, e.capacity), today: e.today ?? SAMPLE_TODAY }));
+  if (own.length > 0) return own;
+  return options.sample ? [{ ...options.sample, today: SAMPLE_TODAY }] : [];
+}
+
+/** Render with every proposal (templates branch on it), reporting each distinct failure at its file. */
+async function renderProblems(fs: FileSystem, pack: TemplatePack, template: CompiledTemplate, dataset: Dataset): Promise<Problem[]> {
+  const [request, capacity] = await Promise.all([loadRequest(fs, dataset.requestFile), loadCapacity(fs, dataset.capacityFile)]);
+  // Broken example data is reported by exampleProblems or by `pack test`; it says nothing about the template.
+  if (!request.ok || !capacity.ok) return [];
+  const analysis = analyze(capacity.value, request.value);
+  const problems: Problem[] = [];
+  for (const proposal of PROPOSALS) {
+    try {
+      template.render(replyContext({ request: request.value, capacity: capacity.value, analysis, today: dataset.today, proposal }));
+    } catch (error) {
+      const partial = partialOfError(error);
+      const partialFile = partial !== undefined && Object.hasOwn(pack.manifest.partials, partial) ? fs.resolve(pack.manifestFile, pack.manifest.partials[partial]) : undefined;
+      problems.push(partialFile ? templateProblem(partialFile, 0, error) : templateProblem(template.file, template.bodyLineOffset, error));
+    }
+  }
+  return problems;
+}
