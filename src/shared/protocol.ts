@@ -6,7 +6,7 @@ import { draftFormSchema, type DraftForm, type FieldErrors } from './draftForm';
  * from the webview are untrusted input: the host parses them with these schemas
  * and ignores anything else.
  */
-export const ACTIONS = ['insert', 'openDocument', 'copyMarkdown', 'copyHtml', 'copyText'] as const;
+export const ACTIONS = ['insert', 'openDocument', 'copyMarkdown', 'copyHtml', 'copyText', 'copyTeamsCard', 'postToTeams', 'draftCioNote'] as const;
 export type ComposerAction = (typeof ACTIONS)[number];
 
 export const fromWebviewSchema = z.discriminatedUnion('type', [
@@ -70,6 +70,12 @@ export interface ComposerUpdate {
   html: string;
   markdown: string;
   text: string;
+  /** The reply as email HTML (inline styles), for "Copy for email". */
+  emailHtml: string;
+  /** The Adaptive Card Teams will show, or why it cannot be sent as one. */
+  teamsCard: { card: unknown } | { refused: string } | null;
+  /** When the change must reach the CIO, the composer offers the note to them. */
+  cioNoteNeeded: boolean;
   /** Why there is no preview yet, in words (e.g. "Fill in the effort to see the reply"). */
   hint: string;
 }

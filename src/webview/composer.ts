@@ -17,6 +17,7 @@ import type { DraftField, DraftForm } from '../shared/draftForm';
 import type { AnalysisView, CapacityOption, ComposerAction, ComposerUpdate, FromWebview, TemplateOption, ToWebview } from '../shared/protocol';
 import { utilizationChart, slipTimeline } from './charts';
 import { element, replaceChildren } from './dom';
+import { teamsPreview } from './teamsPreview';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -128,7 +129,14 @@ function buildPage(): void {
 
   const analysis = element('section', { class: 'analysis', id: 'analysis', 'aria-label': 'Analysis' });
   const preview = element('section', { class: 'preview', 'aria-label': 'Reply preview' });
-  preview.append(element('h2', {}, 'Reply'), actionBar(), element('div', { id: 'problems', role: 'alert' }), element('article', { id: 'preview', class: 'markdown-body', tabindex: '0', 'aria-label': 'Reply preview' }));
+  preview.append(
+    element('h2', {}, 'Reply'),
+    actionBar(),
+    element('div', { id: 'problems', role: 'alert' }),
+    element('div', { id: 'cio-offer' }),
+    previewSwitch(),
+    element('article', { id: 'preview', class: 'markdown-body', tabindex: '0', 'aria-label': 'Reply preview' }),
+  );
 
   const footer = element('footer', {});
   const newDraft = element('vscode-button', { secondary: '' }, 'New draft');
@@ -181,6 +189,8 @@ function actionBar(): HTMLElement {
     ['copyMarkdown', 'Copy Markdown', true],
     ['copyHtml', 'Copy for email (rich)', true],
     ['copyText', 'Copy plain text', true],
+    ['copyTeamsCard', 'Copy Teams card JSON', true],
+    ['postToTeams', 'Post to Teams…', true],
   ];
   for (const [action, label, secondary] of actions) {
     const button = element('vscode-button', { 'data-action': action, ...(secondary ? { secondary: '' } : {}) }, label);
@@ -190,17 +200,57 @@ function actionBar(): HTMLElement {
   return bar;
 }
 
+/** Which rendering the preview shows: the email text, or the card Teams will show. */
+let previewMode: 'email' | 'teams' = 'email';
+
+function previewSwitch(): HTMLElement {
+  const group = element('vscode-radio-group', { id: 'preview-mode', 'aria-label': 'Preview as' });
+  for (const [mode, label] of [['email', 'Email / document'], ['teams', 'Teams card']] as const) {
+    const radio = element('vscode-radio', { name: 'preview-mode', value: mode, label, ...(previewMode === mode ? { checked: '' } : {}) }, label);
+    radio.addEventListener('change', () => {
+      previewMode = mode;
+      if (lastUpdate) showPreview(lastUpdate);
+    });
+    group.append(radio);
+  }
+  return group;
+}
+
+function showPreview(update: ComposerUpdate): void {
+  const preview = document.getElementById('preview');
+  if (!preview) return;
+  if (!update.html) {
+    replaceChildren(preview, element('p', { class: 'hint' }, update.hint));
+  } else if (previewMode === 'teams') {
+    const card = update.teamsCard;
+    replaceChildren(preview, !card ? element('p', { class: 'hint' }, update.hint) : 'refused' in card ? element('p', { class: 'warning' }, card.refused) : teamsPreview(card.card));
+  } else {
+    preview.innerHTML = update.html; // markdown-it output with raw HTML disabled: no markup from data
+  }
+  const offer = document.getElementById('cio-offer');
+  if (offer) {
+    if (update.cioNoteNeeded) {
+      const button = element('vscode-button', { secondary: '' }, 'Draft the note to the CIO');
+      button.addEventListener('click', () => send({ type: 'action', action: 'draftCioNote' }));
+      replaceChildren(offer, element('p', { class: 'notice' }, 'This changes agreed priorities, so the CIO needs to hear about it. '), button);
+    } else {
+      replaceChildren(offer);
+    }
+  }
+}
+
 /** Rich HTML must be written from here: only the webview's clipboard can hold text/html. */
 async function copyRich(): Promise<void> {
-  if (!lastUpdate?.html) return;
+  if (!lastUpdate?.emailHtml) return;
   try {
     await navigator.clipboard.write([
       new ClipboardItem({
-        'text/html': new Blob([lastUpdate.html], { type: 'text/html' }),
+        'text/html': new Blob([lastUpdate.emailHtml], { type: 'text/html' }),
         'text/plain': new Blob([lastUpdate.text], { type: 'text/plain' }),
       }),
     ]);
     showNotice('Copied as formatted text: paste it into Outlook or Gmail.');
+    send({ type: 'action', action: 'copyHtml' });
   } catch {
     send({ type: 'action', action: 'copyText' });
     showNotice('Rich copy is not available here, so the plain text was copied instead.');
@@ -244,11 +294,7 @@ function showUpdate(update: ComposerUpdate): void {
   }
   const analysis = document.getElementById('analysis');
   if (analysis) replaceChildren(analysis, ...(update.analysis ? analysisSection(update.analysis) : [element('p', { class: 'hint' }, update.hint)]));
-  const preview = document.getElementById('preview');
-  if (preview) {
-    if (update.html) preview.innerHTML = update.html; // markdown-it output with raw HTML disabled: no markup from data
-    else replaceChildren(preview, element('p', { class: 'hint' }, update.hint));
-  }
+  showPreview(update);
   const started = sentAt.get(update.seq);
   if (started !== undefined) {
     latencySamples.push(performance.now() - started);

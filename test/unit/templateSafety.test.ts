@@ -88,6 +88,16 @@ describe('template safety', () => {
       assert.equal(attempt('{{> constructor}}').problem, 'missing partial "constructor"');
     });
 
+    it('holds partials to the same rules as templates', async () => {
+      const files = {
+        '/p/pushback-pack.json': JSON.stringify({ id: '@t/p', name: 'P', version: '1.0.0', templates: [{ file: 't.hbs' }], partials: { sign: 'sign.hbs' } }),
+        '/p/t.hbs': `${FRONT}{{> sign}}`,
+        '/p/sign.hbs': 'Regards\n{{log "secret"}}',
+      };
+      const pack = await loadPack(memoryFileSystem(files), '/p');
+      assert.deepEqual(pack.ok ? [] : pack.problems.map((p) => `${p.file}:${p.line}: ${p.message}`), ['/p/sign.hbs:2: unknown helper "log"']);
+    });
+
     it('ignores data keys and runtime options that would open prototypes', () => {
       const polluted = JSON.parse('{"__proto__": {"polluted": "yes"}, "request": {"title": "T"}}');
       const compiled = compileTemplate(createTemplateEnvironment(), 't.hbs', `${FRONT}[{{lookup this "polluted"}}][{{lookup request "constructor"}}]`);

@@ -24,8 +24,7 @@ export function compileTemplate(handlebars: HandlebarsEnvironment, file: string,
   const source = parseTemplateFile(file, text);
   if (!source.ok) return source;
   const { frontMatter, body, bodyLineOffset } = source.value;
-  const knownHelpers = { ...DENIED_HELPERS, ...Object.fromEntries(knownHelperNames(handlebars).map((name) => [name, true])) };
-  const options = { strict: true, noEscape: true, knownHelpers, knownHelpersOnly: true, preventIndent: true };
+  const options = compileOptions(handlebars);
   try {
     // precompile runs the parser and compiler eagerly; compile alone defers both to the first call.
     handlebars.precompile(body, options);
@@ -42,6 +41,12 @@ export function compileTemplate(handlebars: HandlebarsEnvironment, file: string,
   } catch (error) {
     return failed([templateProblem(file, bodyLineOffset, error)]);
   }
+}
+
+/** How templates and partials compile: strict, no HTML escaping (replies are Markdown), and only the built-in helpers. */
+export function compileOptions(handlebars: HandlebarsEnvironment) {
+  const knownHelpers = { ...DENIED_HELPERS, ...Object.fromEntries(knownHelperNames(handlebars).map((name) => [name, true])) };
+  return { strict: true, noEscape: true, knownHelpers, knownHelpersOnly: true, preventIndent: true };
 }
 
 /** `{{> name}}` references to partials the environment does not have, with their positions. */

@@ -1,6 +1,6 @@
 import type { FileSystem } from '../fileSystem';
 import { type Problem, type Result, failed, ok } from '../problems';
-import { type CompiledTemplate, compileTemplate, templateProblem } from '../engine/compileTemplate';
+import { type CompiledTemplate, compileOptions, compileTemplate, templateProblem } from '../engine/compileTemplate';
 import { createTemplateEnvironment } from '../engine/templateEnvironment';
 import { validate } from '../load/schemaProblems';
 import { parseSource } from '../load/sourceDocument';
@@ -58,8 +58,9 @@ export async function loadPack(fs: FileSystem, dir: string, options: LoadPackOpt
     const partial = await read(['partials', name], relative);
     if (!partial) continue;
     try {
-      handlebars.registerPartial(name, handlebars.compile(partial.text, { strict: true, noEscape: true, preventIndent: true }));
-      handlebars.precompile(partial.text, { strict: true });
+      // The same options as templates: a partial gets no helper a template could not call.
+      handlebars.registerPartial(name, handlebars.compile(partial.text, compileOptions(handlebars)));
+      handlebars.precompile(partial.text, compileOptions(handlebars));
     } catch (error) {
       problems.push(templateProblem(partial.file, 0, error));
     }

@@ -3,7 +3,7 @@ import { COMMANDS } from '../commandIds';
 import type { Services } from '../services';
 import { readSettings } from '../settings';
 import { type DraftForm } from '../../shared/draftForm';
-import { type FromWebview, type ToWebview, type ComposerUpdate, fromWebviewSchema } from '../../shared/protocol';
+import { type ComposerAction, type ComposerUpdate, type FromWebview, type ToWebview, fromWebviewSchema } from '../../shared/protocol';
 import { composerHtml } from './composerHtml';
 import { renderDraft } from './composerModel';
 import { copyText, insertReply, openReplyDocument } from './replyActions';
@@ -126,7 +126,10 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
     return this.last;
   }
 
-  private async act(action: 'insert' | 'openDocument' | 'copyMarkdown' | 'copyHtml' | 'copyText'): Promise<void> {
+  private async act(action: ComposerAction): Promise<void> {
+    // Commands of other features render the current draft themselves.
+    if (action === 'postToTeams') return void (await vscode.commands.executeCommand(COMMANDS.postToTeams));
+    if (action === 'draftCioNote') return void (await vscode.commands.executeCommand(COMMANDS.draftCioNote));
     const reply = this.last?.markdown ? this.last : await this.currentReply();
     if (!reply.markdown) {
       void vscode.window.showWarningMessage(`Pushback: there is no reply yet. ${reply.hint}`);
@@ -134,17 +137,28 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
     }
     switch (action) {
       case 'insert':
-        return insertReply(reply.markdown);
+        await insertReply(reply.markdown);
+        break;
       case 'openDocument':
         return openReplyDocument(reply.markdown);
       case 'copyMarkdown':
-        return copyText(reply.markdown, 'Markdown');
+        await copyText(reply.markdown, 'Markdown');
+        break;
       case 'copyText':
-        return copyText(reply.text, 'plain text');
+        await copyText(reply.text, 'plain text');
+        break;
+      case 'copyTeamsCard':
+        if (!reply.teamsCard || 'refused' in reply.teamsCard) {
+          void vscode.window.showWarningMessage(`Pushback: ${reply.teamsCard?.refused ?? 'there is no card yet.'}`);
+          return;
+        }
+        await copyText(JSON.stringify(reply.teamsCard.card, null, 2), 'Adaptive Card JSON');
+        return;
       case 'copyHtml':
         // Rich HTML goes through the webview's clipboard (text/html); the host clipboard is text only.
-        return;
+        break;
     }
+    await vscode.commands.executeCommand(COMMANDS.recordDecision, action === 'insert' ? 'inserted' : 'copied');
   }
 }
 

@@ -11,6 +11,8 @@ import { formatMoney } from '../../core/engine/helpers/money';
 import { formatDays, formatNumber, formatPercent } from '../../core/engine/helpers/numbers';
 import { listInProse } from '../../core/engine/helpers/prose';
 import { findTemplate } from '../../core/draftReply';
+import { buildAdaptiveCard } from '../../core/outputs/adaptiveCard';
+import { emailHtmlFragment } from '../../core/outputs/emailHtml';
 import type { TemplatePack } from '../../core/pack/loadPack';
 import { formatProblem, type Problem, type Result } from '../../core/problems';
 import { type DraftForm, requestFromDraft } from '../../shared/draftForm';
@@ -32,7 +34,7 @@ export interface DraftInputs {
  */
 export function renderDraft({ draft, seq, capacity, packs, today, signature }: DraftInputs): ComposerUpdate {
   const empty = (hint: string, extra: Partial<ComposerUpdate> = {}): ComposerUpdate => ({
-    seq, errors: {}, problems: [], analysis: null, html: '', markdown: '', text: '', hint, ...extra,
+    seq, errors: {}, problems: [], analysis: null, html: '', markdown: '', text: '', emailHtml: '', teamsCard: null, cioNoteNeeded: false, hint, ...extra,
   });
   if (!capacity.ok) {
     return empty('Fix the capacity file to see the analysis.', { problems: capacity.problems.map(problemView) });
@@ -46,17 +48,24 @@ export function renderDraft({ draft, seq, capacity, packs, today, signature }: D
   const found = findTemplate(packs, draft.templateId || 'yes-and-tradeoffs');
   if (!found.ok) return empty('Pick a template.', { analysis: view, problems: found.problems.map(problemView) });
 
-  const reply = renderReply(found.value.template, {
-    request: request.request,
-    capacity: capacity.value,
-    signature,
-    analysis,
-    today,
-    proposal,
-  });
+  const input = { request: request.request, capacity: capacity.value, signature, analysis, today, proposal };
+  const reply = renderReply(found.value.template, input);
   if (!reply.ok) return empty('The template could not be rendered.', { analysis: view, problems: reply.problems.map(problemView) });
   const markdown = reply.value;
-  return { seq, errors: {}, problems: [], analysis: view, html: markdownToHtml(markdown), markdown, text: markdownToPlainText(markdown), hint: '' };
+  const card = buildAdaptiveCard({ input, markdown, frontMatter: found.value.template.frontMatter });
+  return {
+    seq,
+    errors: {},
+    problems: [],
+    analysis: view,
+    html: markdownToHtml(markdown),
+    markdown,
+    text: markdownToPlainText(markdown),
+    emailHtml: emailHtmlFragment(markdown),
+    teamsCard: card.ok ? { card: card.value } : { refused: `${card.problems[0].message} ${card.problems[0].hint}` },
+    cioNoteNeeded: analysis.informCio.needed && found.value.template.frontMatter.id !== 'inform-cio',
+    hint: '',
+  };
 }
 
 function hintFor(errors: Record<string, string | undefined>): string {
