@@ -7,7 +7,8 @@ import { importJiraCsv } from '../core/load/jiraCsv';
 import { PROPOSALS, type Proposal } from '../core/engine/replyContext';
 import { isIsoDate } from '../core/model/civilDate';
 import { type Problem, type Result, formatProblem } from '../core/problems';
-import { builtinPackDir, localToday, nodeFileSystem, writeFileAtomic } from './nodeFileSystem';
+import { builtinPackDir, nodeFileSystem, writeFileAtomic } from './nodeFileSystem';
+import { localIsoDate } from '../core/selection/localDate';
 import { USAGE } from './usage';
 import { loadCliPacks } from './cliPacks';
 import { packCommand } from './packCommand';
@@ -102,7 +103,7 @@ async function draftCommand(args: readonly string[], io: Io): Promise<number> {
     capacityFile: values.capacity ?? sample('northwind.capacity.yaml'),
     packs: packs.value.packs,
     templateId: values.template ?? 'yes-and-tradeoffs',
-    today: values.today ?? localToday(),
+    today: values.today ?? localIsoDate(new Date()),
     proposal: values.proposal as Proposal | undefined,
   });
   if (!draft.ok) return reportProblems(io, draft.problems);

@@ -32,10 +32,3 @@ export function builtinPackDir(): string {
   }
   throw new Error('the built-in templates folder is missing from this installation');
 }
-
-/** Today's date where the user is: a reply is dated in the writer's own calendar. */
-export function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -1,6 +1,5 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { draftReply } from '../core/draftReply';
 import { loadPack } from '../core/pack/loadPack';
 import { packLabel, packManifestSchema } from '../core/pack/packManifest';
 import { runPackExamples } from '../core/pack/runPackExamples';
@@ -13,7 +12,7 @@ import { PackInstallError } from '../node/unpackBudget';
 import { userPacksDir } from '../node/userPacksDir';
 import { type CommandIo, CommandUsageError, parseCommand, reportProblems } from './commandSupport';
 import { builtinPackDir, nodeFileSystem, writeFileAtomic } from './nodeFileSystem';
-import { SCAFFOLD_TEMPLATE_ID, scaffoldFiles } from './packScaffold';
+import { SCAFFOLD_TEMPLATE_ID, writeScaffoldedPack } from './packScaffold';
 import { PUSHBACK_VERSION } from './pushbackVersion';
 import { USAGE } from './usage';
 
@@ -70,35 +69,11 @@ async function packNew(args: readonly string[], io: CommandIo): Promise<number> 
   const dir = path.resolve(positionals[0] ?? '.');
   const id = values.id ?? `@my-team/${slug(path.basename(dir))}`;
   if (!packManifestSchema.shape.id.safeParse(id).success) throw new CommandUsageError(`--id must be a scoped, lower-case id like @acme/finance-replies, not "${id}"`, USAGE.packNew);
-  const existing = await fsp.readdir(dir).catch(() => [] as string[]);
-  if (existing.some((name) => !name.startsWith('.'))) {
-    return reportProblems(io, [{ file: dir, line: 1, column: 1, path: '', message: 'is not empty', hint: 'make the pack in a new folder: pushback pack new my-pack' }]);
-  }
-  const files: Record<string, string> = {
-    ...scaffoldFiles(id, PUSHBACK_VERSION),
-    'examples/sample.request.yaml': await fsp.readFile(sample().requestFile, 'utf8'),
-    'examples/sample.capacity.yaml': await fsp.readFile(sample().capacityFile, 'utf8'),
-  };
-  for (const [relative, text] of Object.entries(files)) {
-    await fsp.mkdir(path.dirname(path.join(dir, relative)), { recursive: true });
-    await fsp.writeFile(path.join(dir, relative), text, 'utf8');
-  }
-  // The expected output is rendered, not written by hand, so the new pack passes its own test.
-  const pack = await loadPack(nodeFileSystem, dir, { pushbackVersion: PUSHBACK_VERSION });
-  if (!pack.ok) return reportProblems(io, pack.problems);
-  const draft = await draftReply(nodeFileSystem, {
-    requestFile: path.join(dir, 'examples/sample.request.yaml'),
-    capacityFile: path.join(dir, 'examples/sample.capacity.yaml'),
-    packs: [pack.value],
-    templateId: SCAFFOLD_TEMPLATE_ID,
-    today: '2027-01-04',
-  });
-  if (!draft.ok) return reportProblems(io, draft.problems);
-  const expected = `examples/${SCAFFOLD_TEMPLATE_ID}.md`;
-  await fsp.writeFile(path.join(dir, expected), draft.value.markdown, 'utf8');
+  const scaffolded = await writeScaffoldedPack(dir, id, { pushbackVersion: PUSHBACK_VERSION, sample: sample() });
+  if (!scaffolded.ok) return reportProblems(io, scaffolded.problems);
   const shown = path.relative(process.cwd(), dir) || '.';
   io.stdout(
-    `Created the pack ${id} in ${shown}:\n${[...Object.keys(files), expected].sort().map((f) => `  ${f}\n`).join('')}` +
+    `Created the pack ${id} in ${shown}:\n${scaffolded.value.files.map((f) => `  ${f}\n`).join('')}` +
       `Next: edit templates/${SCAFFOLD_TEMPLATE_ID}.hbs, then run\n  pushback pack validate ${shown} && pushback pack test ${shown} --update\n`,
   );
   return 0;

@@ -1,4 +1,10 @@
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { draftReply } from '../core/draftReply';
+import { loadPack } from '../core/pack/loadPack';
 import type { PackManifest } from '../core/pack/packManifest';
+import { type Result, failed, ok } from '../core/problems';
+import { nodeFileSystem } from './nodeFileSystem';
 
 export const SCAFFOLD_TEMPLATE_ID = 'yes-and-next-steps';
 
@@ -43,6 +49,54 @@ export function scaffoldFiles(id: string, pushbackVersion: string): Record<strin
     [`templates/${SCAFFOLD_TEMPLATE_ID}.hbs`]: TEMPLATE,
     'README.md': readme(id, title),
   };
+}
+
+export interface ScaffoldPackOptions {
+  pushbackVersion: string;
+  /** The sample request and capacity copied into `examples/` (the built-in pack's). */
+  sample: { requestFile: string; capacityFile: string };
+}
+
+export interface ScaffoldedPack {
+  /** Every file written, relative to the pack folder, sorted. */
+  files: string[];
+  /** The template to open first. */
+  templateFile: string;
+}
+
+/**
+ * Write a new pack into `dir` (created when missing; refused when it holds anything
+ * but dot-files). `pushback pack new` and the editor's New Template Pack both call
+ * this, so a pack made either way is the same. The expected output is rendered, not
+ * written by hand, so the new pack passes its own `pack test`.
+ */
+export async function writeScaffoldedPack(dir: string, id: string, options: ScaffoldPackOptions): Promise<Result<ScaffoldedPack>> {
+  const existing = await fsp.readdir(dir).catch(() => [] as string[]);
+  if (existing.some((name) => !name.startsWith('.'))) {
+    return failed([{ file: dir, line: 1, column: 1, path: '', message: 'is not empty', hint: 'make the pack in a new folder: pushback pack new my-pack' }]);
+  }
+  const files: Record<string, string> = {
+    ...scaffoldFiles(id, options.pushbackVersion),
+    'examples/sample.request.yaml': await fsp.readFile(options.sample.requestFile, 'utf8'),
+    'examples/sample.capacity.yaml': await fsp.readFile(options.sample.capacityFile, 'utf8'),
+  };
+  for (const [relative, text] of Object.entries(files)) {
+    await fsp.mkdir(path.dirname(path.join(dir, relative)), { recursive: true });
+    await fsp.writeFile(path.join(dir, relative), text, 'utf8');
+  }
+  const pack = await loadPack(nodeFileSystem, dir, { pushbackVersion: options.pushbackVersion });
+  if (!pack.ok) return pack;
+  const draft = await draftReply(nodeFileSystem, {
+    requestFile: path.join(dir, 'examples/sample.request.yaml'),
+    capacityFile: path.join(dir, 'examples/sample.capacity.yaml'),
+    packs: [pack.value],
+    templateId: SCAFFOLD_TEMPLATE_ID,
+    today: '2027-01-04',
+  });
+  if (!draft.ok) return draft;
+  const expected = `examples/${SCAFFOLD_TEMPLATE_ID}.md`;
+  await fsp.writeFile(path.join(dir, expected), draft.value.markdown, 'utf8');
+  return ok({ files: [...Object.keys(files), expected].sort(), templateFile: path.join(dir, 'templates', `${SCAFFOLD_TEMPLATE_ID}.hbs`) });
 }
 
 const TEMPLATE = `---

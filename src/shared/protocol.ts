@@ -64,6 +64,8 @@ export interface AnalysisView {
 
 export interface ComposerUpdate {
   seq: number;
+  /** The capacity file this update was computed from (the draft's choice, the setting, or the sample). */
+  capacityFile: string;
   errors: FieldErrors;
   problems: ProblemView[];
   analysis: AnalysisView | null;

@@ -120,7 +120,7 @@ function buildPage(): void {
 
   const setup = element('section', { class: 'setup', 'aria-label': 'Data and template' });
   setup.append(
-    selectControl('capacityFile', 'Capacity data', capacities.map((c) => ({ value: c.file, label: c.label })), current.capacityFile || capacities[0]?.file || ''),
+    selectControl('capacityFile', 'Capacity data', capacities.map((c) => ({ value: c.file, label: c.label })), current.capacityFile || lastUpdate?.capacityFile || ''),
     selectControl('templateId', 'Template', templates.map((t) => ({ value: t.id, label: t.name, description: `${t.description} (${t.pack})` })), current.templateId),
   );
   if (!trusted) {
@@ -294,6 +294,8 @@ function showUpdate(update: ComposerUpdate): void {
   }
   const analysis = document.getElementById('analysis');
   if (analysis) replaceChildren(analysis, ...(update.analysis ? analysisSection(update.analysis) : [element('p', { class: 'hint' }, update.hint)]));
+  const capacitySelect = document.getElementById('field-capacityFile') as HTMLInputElement | null;
+  if (capacitySelect && capacitySelect.value !== update.capacityFile) capacitySelect.value = update.capacityFile;
   showPreview(update);
   const started = sentAt.get(update.seq);
   if (started !== undefined) {

@@ -54,7 +54,7 @@ export interface RunSuiteOptions {
  * (both as [format, ...args]); these known workbench lines are hidden unless --verbose.
  */
 const NOISE =
-  /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore:|\[driver\])|ENOTFOUND open-vsx\.org|vsda/;
+  /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore:|\[driver\]|Creation of workbench contribution )|ENOTFOUND open-vsx\.org|vsda/;
 
 /** codeAutomationLog receives console-style arguments: ["%s passing (%s)", 3, "71ms"]. */
 export function formatLogMessage(message: unknown): string {

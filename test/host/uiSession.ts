@@ -36,7 +36,8 @@ export interface UiSession {
   browser: Browser;
   server: CodeServer;
   /** F1, type the title, pick the row whose label is exactly `title`; reopens the palette
-   * until the command shows (its list is built when it opens). */
+   * until the command shows (its list is built when it opens). Returns once the palette has
+   * closed or shows the command's own quick pick (e.g. "Preferences: Color Theme"). */
   runCommand(title: string, opts?: { timeoutMs?: number }): Promise<void>;
   /** Saves test-results/screenshots/<name>.png and returns the path. */
   screenshot(name: string): Promise<string>;
@@ -45,6 +46,13 @@ export interface UiSession {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Evaluated in the page (a string: this file is compiled without the DOM types). */
+const PALETTE_DONE = `(() => {
+  const widget = document.querySelector('.quick-input-widget');
+  const box = widget && widget.querySelector('.quick-input-box input');
+  return !widget || widget.style.display === 'none' || !box || !box.value.startsWith('>');
+})()`;
 
 export async function openUiSession(opts: UiSessionOptions): Promise<UiSession> {
   const { extensionDevelopmentPath, vsix, viewport, timeoutMs = 60_000, ...serverOpts } = opts;
@@ -82,7 +90,8 @@ export async function openUiSession(opts: UiSessionOptions): Promise<UiSession> 
         try {
           await row.waitFor({ state: 'visible', timeout: Math.min(3_000, Math.max(500, deadline - Date.now())) });
           await row.click();
-          await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+          // The palette closes, or (for a command that asks something) turns into its quick pick.
+          await page.waitForFunction(PALETTE_DONE, undefined, { timeout: 10_000 });
           return;
         } catch (e) {
           if (Date.now() > deadline) {

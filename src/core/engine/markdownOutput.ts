@@ -1,16 +1,20 @@
-import MarkdownIt from 'markdown-it';
-
-type Token = MarkdownIt.Token;
+import { type MarkdownToken as Token, replyMarkdown as markdown } from './replyMarkdown';
 
 /**
- * One markdown-it instance for every output. `html: false` is the security line:
- * raw HTML in a template or the data is shown as text, never passed through.
- * `linkify` stays off so nothing becomes a link the author did not write.
+ * HTML for previews. Aligned table columns get `class="align-right"` instead of
+ * markdown-it's inline `style`, so the output shows under a webview CSP that
+ * allows no inline styles (email HTML, which needs inline styles, has its own renderer).
  */
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
-
 export function markdownToHtml(source: string): string {
-  return markdown.render(source);
+  const tokens = markdown.parse(source, {});
+  for (const token of tokens) {
+    const align = /text-align:(\w+)/.exec(String(token.attrGet('style') ?? ''))?.[1];
+    if (align) {
+      token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
+      token.attrSet('class', `align-${align}`);
+    }
+  }
+  return markdown.renderer.render(tokens, markdown.options, {});
 }
 
 /**

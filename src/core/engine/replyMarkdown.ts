@@ -2,7 +2,7 @@ import MarkdownIt from 'markdown-it';
 
 /**
  * The parser every output reads a reply with (card, email, subject). Same settings
- * as markdownOutput.ts: `html: false` keeps raw HTML in a template or the
+ * everywhere: `html: false` keeps raw HTML in a template or the
  * data as text, and `linkify` stays off so nothing becomes a link nobody wrote.
  * Outputs walk its tokens instead of rewriting rendered HTML with regexes.
  */

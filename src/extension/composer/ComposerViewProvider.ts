@@ -4,6 +4,7 @@ import type { Services } from '../services';
 import { readSettings } from '../settings';
 import { type DraftForm } from '../../shared/draftForm';
 import { type ComposerAction, type ComposerUpdate, type FromWebview, type ToWebview, fromWebviewSchema } from '../../shared/protocol';
+import { localIsoDate } from '../../core/selection/localDate';
 import { composerHtml } from './composerHtml';
 import { renderDraft } from './composerModel';
 import { copyText, insertReply, openReplyDocument } from './replyActions';
@@ -122,7 +123,7 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
     const capacityFile = await this.services.resolveCapacityFile(draft.capacityFile);
     const [capacity, packs] = await Promise.all([this.services.loadCapacity(capacityFile), this.services.packs()]);
     const settings = readSettings();
-    this.last = renderDraft({ draft, seq, capacity, packs, today: localToday(), signature: settings.signature });
+    this.last = renderDraft({ draft, seq, capacityFile, capacity, packs, today: localIsoDate(new Date()), signature: settings.signature });
     return this.last;
   }
 
@@ -160,10 +161,4 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
     }
     await vscode.commands.executeCommand(COMMANDS.recordDecision, action === 'insert' ? 'inserted' : 'copied');
   }
-}
-
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

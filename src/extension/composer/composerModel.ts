@@ -20,6 +20,7 @@ import type { AnalysisView, ComposerUpdate } from '../../shared/protocol';
 
 export interface DraftInputs {
   draft: DraftForm;
+  capacityFile: string;
   seq: number;
   capacity: Result<Capacity>;
   packs: readonly TemplatePack[];
@@ -32,9 +33,9 @@ export interface DraftInputs {
  * analysis figures, and the reply in three forms. Plain code over the core, so
  * the whole composer logic is testable without a webview.
  */
-export function renderDraft({ draft, seq, capacity, packs, today, signature }: DraftInputs): ComposerUpdate {
+export function renderDraft({ draft, seq, capacityFile, capacity, packs, today, signature }: DraftInputs): ComposerUpdate {
   const empty = (hint: string, extra: Partial<ComposerUpdate> = {}): ComposerUpdate => ({
-    seq, errors: {}, problems: [], analysis: null, html: '', markdown: '', text: '', emailHtml: '', teamsCard: null, cioNoteNeeded: false, hint, ...extra,
+    seq, capacityFile, errors: {}, problems: [], analysis: null, html: '', markdown: '', text: '', emailHtml: '', teamsCard: null, cioNoteNeeded: false, hint, ...extra,
   });
   if (!capacity.ok) {
     return empty('Fix the capacity file to see the analysis.', { problems: capacity.problems.map(problemView) });
@@ -55,6 +56,7 @@ export function renderDraft({ draft, seq, capacity, packs, today, signature }: D
   const card = buildAdaptiveCard({ input, markdown, frontMatter: found.value.template.frontMatter });
   return {
     seq,
+    capacityFile,
     errors: {},
     problems: [],
     analysis: view,

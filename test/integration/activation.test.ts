@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { COMPOSER_VIEW_ID, DECISIONS_VIEW_ID } from '../../src/extension/commandIds';
+import { EXTENSION_ID, pushbackExtension, waitFor } from './helpers';
+
+describe('activation', () => {
+  it('is installed under its publisher.name id', () => {
+    const extension = pushbackExtension();
+    assert.equal(extension.id, EXTENSION_ID);
+    assert.equal(extension.packageJSON.main, './dist/extension.js');
+  });
+
+  it('activates by itself in a workspace that contains a capacity file', async () => {
+    // The fixture workspace has *.capacity.* files: `workspaceContains` starts the extension
+    // without any command being run.
+    const extension = pushbackExtension();
+    await waitFor('the extension to be active', () => extension.isActive, (active) => active, 15_000);
+  });
+
+  it('activate() resolves with the API the tests and the benchmark use', async () => {
+    const extension = pushbackExtension();
+    const started = performance.now();
+    const api = await extension.activate();
+    // Reported, not asserted: the benchmark (npm run bench) measures activation in fresh hosts.
+    console.log(`      activate() resolved in ${(performance.now() - started).toFixed(1)} ms (already active: ${extension.isActive})`);
+    assert.ok(api, 'activate returned nothing');
+    assert.equal(typeof api.drafts.get, 'function');
+    assert.equal(typeof api.drafts.update, 'function');
+    assert.equal(typeof api.composer, 'function');
+    assert.ok(api.composer(), 'the composer view provider exists right after activation');
+  });
+
+  it('contributes the Pushback view container, the composer webview view and the Decisions tree', async () => {
+    const { contributes } = pushbackExtension().packageJSON;
+    assert.deepEqual(
+      contributes.viewsContainers.activitybar.map((c: { id: string }) => c.id),
+      ['pushback'],
+    );
+    assert.deepEqual(
+      contributes.views.pushback.map((v: { id: string; type: string }) => [v.id, v.type]),
+      [
+        [COMPOSER_VIEW_ID, 'webview'],
+        [DECISIONS_VIEW_ID, undefined],
+      ],
+    );
+    // The workbench registers these for every contributed container and view.
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('workbench.view.extension.pushback'), 'no command opens the Pushback view container');
+    assert.ok(commands.includes(`${COMPOSER_VIEW_ID}.focus`), `no ${COMPOSER_VIEW_ID}.focus command: the view is not registered`);
+  });
+
+  it('shows the composer when its view is focused', async () => {
+    await vscode.commands.executeCommand(`${COMPOSER_VIEW_ID}.focus`);
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  });
+});

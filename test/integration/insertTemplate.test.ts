@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../src/extension/commandIds';
+import { closeAllEditorsWithoutSaving, pushbackApi, waitFor, workspaceUri } from './helpers';
+
+/**
+ * `pushback.insertTemplate(templateId?, answers?)`: with arguments it asks nothing. Answers are
+ * keyed by the template's declared `inputs` (request.title, request.requester.name, …); an
+ * input answered with '' becomes a snippet tab stop in the inserted reply, for the user to fill.
+ */
+/** What the command returns (src/extension/insertTemplate: InsertTemplateResult), as far as the test relies on it. */
+interface InsertResult {
+  templateId: string;
+  tabStops: string[];
+}
+
+describe('insert template', () => {
+  const answers = {
+    'request.title': '', // left empty: must become a tab stop
+    'request.requester.name': 'Dana Whitfield',
+    'request.effortDays': '4',
+  };
+  let editor: vscode.TextEditor;
+  let result: InsertResult | undefined;
+  let original: string;
+  let cursor: vscode.Position;
+
+  before(async () => {
+    await pushbackApi();
+    const document = await vscode.workspace.openTextDocument(workspaceUri('notes.md'));
+    editor = await vscode.window.showTextDocument(document);
+    original = document.getText();
+    // The empty line under "Reply to Dana below:".
+    const line = original.split('\n').findIndex((text) => text.startsWith('Reply to Dana')) + 1;
+    assert.equal(document.lineAt(line).text, '', 'notes.md changed: the line under "Reply to Dana below:" should be empty');
+    cursor = new vscode.Position(line, 0);
+    editor.selection = new vscode.Selection(cursor, cursor);
+  });
+
+  after(closeAllEditorsWithoutSaving);
+
+  it('inserts the rendered reply at the cursor', async () => {
+    result = await vscode.commands.executeCommand<InsertResult | undefined>(COMMANDS.insertTemplate, 'yes-and-tradeoffs', answers, { today: '2027-01-04' });
+    assert.ok(result, 'the command reported a problem or was cancelled (see the Pushback log)');
+    const document = editor.document;
+    const text = await waitFor('the reply in notes.md', () => document.getText(), (t) => t !== original);
+
+    const offset = document.offsetAt(cursor);
+    assert.ok(text.startsWith(original.slice(0, offset)), 'the text before the cursor changed');
+    assert.ok(text.endsWith(original.slice(offset)), 'the text after the cursor changed');
+    const inserted = text.slice(offset, text.length - (original.length - offset));
+    assert.match(inserted, /^Hi Dana,\n/, 'the reply starts with its greeting, where the cursor was');
+    assert.match(inserted, /The work is about 4 days of effort\./);
+    assert.match(inserted, /\*\*Trade-offs\.\*\*/);
+    assert.doesNotMatch(inserted, /\$\{\d+:|\{\{/, 'snippet syntax or template tags leaked into the text');
+  });
+
+  it('turns the answer left empty into a tab stop the cursor is on', () => {
+    // A snippet selects its first tab stop (and every mirror of it) after inserting.
+    const stops = editor.selections.map((selection) => {
+      const line = editor.document.lineAt(selection.start.line).text;
+      return { before: line.slice(0, selection.start.character), selected: editor.document.getText(selection) };
+    });
+    const titleStop = stops.find((stop) => stop.before.endsWith('we can take on **'));
+    assert.ok(titleStop, `no tab stop where the request's title goes; selections: ${JSON.stringify(stops)}`);
+    assert.ok(titleStop.selected.length > 0, 'the tab stop should show a placeholder naming the missing field');
+    assert.deepEqual(result?.tabStops, [titleStop.selected], 'the title is the only field left empty, so the only tab stop');
+  });
+
+  it('is undone in one step, restoring the text exactly', async () => {
+    assert.notEqual(editor.document.getText(), original, 'nothing to undo: the reply was not inserted');
+    await vscode.commands.executeCommand('leaveSnippet');
+    await vscode.commands.executeCommand('undo');
+    await waitFor('notes.md to be restored', () => editor.document.getText(), (t) => t === original, 3000);
+    assert.equal(editor.document.isDirty, false, 'after the undo the document should be back at its saved version');
+  });
+});
