@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file the extension host loads as a tests payload */
 // Loaded by the extension host as a "tests" payload: activates Pushback once and
 // records how long `activate` took. Run 5 times in fresh hosts by bench/extensionBench.ts.
 const { performance } = require('node:perf_hooks');

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runSuite } from '../test/host/runSuites';
@@ -17,7 +17,7 @@ export async function benchActivation(): Promise<Record<string, unknown>> {
     const dir = mkdtempSync(path.join(tmpdir(), 'pushback-bench-'));
     const out = path.join(dir, 'result.json');
     const workspace = path.join(dir, 'workspace');
-    require('node:fs').mkdirSync(workspace);
+    mkdirSync(workspace);
     const code = await runSuite({
       extensionDir: root,
       suitePath: path.join(root, 'bench/activation.suite.js'),

@@ -4,6 +4,7 @@
  * meaningful on a shared, noisy machine.
  */
 import { spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../src/core/model/analyze';
 import { capacitySchema } from '../src/core/schema/capacity';
@@ -15,6 +16,7 @@ import { loadPack } from '../src/core/pack/loadPack';
 import { builtinPackDir, nodeFileSystem } from '../src/cli/nodeFileSystem';
 import { syntheticCapacity } from './syntheticTeam';
 import { benchActivation, bundleSizes } from './extensionBench';
+import { benchKeystrokes } from './keystrokeBench';
 
 /** Median wall time of `fn` in milliseconds, running it until `minMs` has passed (at least `minRuns` times). */
 function medianMs(fn: () => void, minRuns = 5, minMs = 300): number {
@@ -98,11 +100,11 @@ async function main() {
   const analysis = benchAnalysis();
   const rendering = await benchRendering();
   const cli = benchColdStart();
-  const extension = { ...(await benchActivation()), ...bundleSizes() };
+  const extension = { ...(await benchActivation()), keystrokeToPreview: await benchKeystrokes(), ...bundleSizes() };
   const first = analysis[0];
   const last = analysis[analysis.length - 1];
   const figures = {
-    machine: { node: process.version, cpus: require('node:os').cpus().length },
+    machine: { node: process.version, cpus: cpus().length },
     analysis,
     // n log n from 10 to 10,000 commitments would grow time by 1000 × log(10000)/log(10) = 4000×.
     analysisGrowth10To10000: round(last.analyzeMs / first.analyzeMs, 1),

@@ -15,6 +15,8 @@ export const fromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('action'), action: z.enum(ACTIONS) }),
   z.object({ type: z.literal('newDraft') }),
   z.object({ type: z.literal('selectCapacity') }),
+  z.object({ type: z.literal('previewMode'), mode: z.enum(['email', 'teams']) }),
+  z.object({ type: z.literal('requestRichCopy') }),
   z.object({ type: z.literal('openProblem'), file: z.string(), line: z.number().int().min(1) }),
 ]);
 export type FromWebview = z.infer<typeof fromWebviewSchema>;
@@ -55,6 +57,8 @@ export interface AnalysisView {
     toAt: number;
     missesDeadline: boolean;
   }[];
+  /** Slips beyond those listed in `delays`. */
+  moreDelays: number;
   fundingAsk: string;
   alternatives: { kind: 'defer' | 'descope' | 'swap' | 'fund'; label: string; detail: string; available: boolean }[];
   proposal: 'defer' | 'descope' | 'swap' | 'fund';
@@ -70,11 +74,7 @@ export interface ComposerUpdate {
   problems: ProblemView[];
   analysis: AnalysisView | null;
   html: string;
-  markdown: string;
-  text: string;
-  /** The reply as email HTML (inline styles), for "Copy for email". */
-  emailHtml: string;
-  /** The Adaptive Card Teams will show, or why it cannot be sent as one. */
+  /** The Adaptive Card Teams will show, or why it cannot be sent as one (only while the Teams preview is on). */
   teamsCard: { card: unknown } | { refused: string } | null;
   /** When the change must reach the CIO, the composer offers the note to them. */
   cioNoteNeeded: boolean;
@@ -87,4 +87,5 @@ export type ToWebview =
   | { type: 'draftReplaced'; draft: DraftForm }
   | { type: 'update'; update: ComposerUpdate }
   | { type: 'choices'; templates: TemplateOption[]; capacities: CapacityOption[] }
-  | { type: 'notice'; text: string };
+  | { type: 'notice'; text: string }
+  | { type: 'richCopy'; html: string; text: string };

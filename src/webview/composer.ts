@@ -92,6 +92,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'notice':
       showNotice(message.text);
       break;
+    case 'richCopy':
+      void writeRichCopy(message.html, message.text);
+      break;
   }
 });
 
@@ -113,6 +116,8 @@ function changed(field: DraftField, value: string): void {
 function buildPage(): void {
   if (!draft) return;
   const current = draft;
+  shownHtml = '';
+  shownAnalysis = '';
   const form = element('form', { class: 'request', 'aria-label': 'The request' });
   form.addEventListener('submit', (event) => event.preventDefault());
   form.append(element('h2', {}, 'Request'));
@@ -194,7 +199,7 @@ function actionBar(): HTMLElement {
   ];
   for (const [action, label, secondary] of actions) {
     const button = element('vscode-button', { 'data-action': action, ...(secondary ? { secondary: '' } : {}) }, label);
-    button.addEventListener('click', () => (action === 'copyHtml' ? void copyRich() : send({ type: 'action', action })));
+    button.addEventListener('click', () => (action === 'copyHtml' ? copyRich() : send({ type: 'action', action })));
     bar.append(button);
   }
   return bar;
@@ -202,6 +207,9 @@ function actionBar(): HTMLElement {
 
 /** Which rendering the preview shows: the email text, or the card Teams will show. */
 let previewMode: 'email' | 'teams' = 'email';
+/** What the page shows now, so an update that changes nothing there touches no DOM. */
+let shownHtml = '';
+let shownAnalysis = '';
 
 function previewSwitch(): HTMLElement {
   const group = element('vscode-radio-group', { id: 'preview-mode', 'aria-label': 'Preview as' });
@@ -209,6 +217,8 @@ function previewSwitch(): HTMLElement {
     const radio = element('vscode-radio', { name: 'preview-mode', value: mode, label, ...(previewMode === mode ? { checked: '' } : {}) }, label);
     radio.addEventListener('change', () => {
       previewMode = mode;
+      // The host builds the card only while it is shown: ask for a render with it.
+      send({ type: 'previewMode', mode });
       if (lastUpdate) showPreview(lastUpdate);
     });
     group.append(radio);
@@ -224,9 +234,10 @@ function showPreview(update: ComposerUpdate): void {
   } else if (previewMode === 'teams') {
     const card = update.teamsCard;
     replaceChildren(preview, !card ? element('p', { class: 'hint' }, update.hint) : 'refused' in card ? element('p', { class: 'warning' }, card.refused) : teamsPreview(card.card));
-  } else {
+  } else if (shownHtml !== update.html) {
     preview.innerHTML = update.html; // markdown-it output with raw HTML disabled: no markup from data
   }
+  shownHtml = previewMode === 'email' ? update.html : '';
   const offer = document.getElementById('cio-offer');
   if (offer) {
     if (update.cioNoteNeeded) {
@@ -239,14 +250,21 @@ function showPreview(update: ComposerUpdate): void {
   }
 }
 
-/** Rich HTML must be written from here: only the webview's clipboard can hold text/html. */
-async function copyRich(): Promise<void> {
-  if (!lastUpdate?.emailHtml) return;
+/**
+ * Rich HTML must be written from here: only the webview's clipboard can hold
+ * text/html. The host sends the email HTML on request (it is not computed per
+ * keystroke); the click's user activation outlasts that round trip.
+ */
+function copyRich(): void {
+  send({ type: 'requestRichCopy' });
+}
+
+async function writeRichCopy(html: string, text: string): Promise<void> {
   try {
     await navigator.clipboard.write([
       new ClipboardItem({
-        'text/html': new Blob([lastUpdate.emailHtml], { type: 'text/html' }),
-        'text/plain': new Blob([lastUpdate.text], { type: 'text/plain' }),
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob([text], { type: 'text/plain' }),
       }),
     ]);
     showNotice('Copied as formatted text: paste it into Outlook or Gmail.');
@@ -292,17 +310,24 @@ function showUpdate(update: ComposerUpdate): void {
       }),
     );
   }
+  // Most keystrokes (the outcome, a name) leave the figures as they were: redraw only on change.
   const analysis = document.getElementById('analysis');
-  if (analysis) replaceChildren(analysis, ...(update.analysis ? analysisSection(update.analysis) : [element('p', { class: 'hint' }, update.hint)]));
+  const analysisKey = JSON.stringify(update.analysis ?? update.hint);
+  if (analysis && (shownAnalysis !== analysisKey || !analysis.hasChildNodes())) {
+    shownAnalysis = analysisKey;
+    replaceChildren(analysis, ...(update.analysis ? analysisSection(update.analysis) : [element('p', { class: 'hint' }, update.hint)]));
+  }
   const capacitySelect = document.getElementById('field-capacityFile') as HTMLInputElement | null;
   if (capacitySelect && capacitySelect.value !== update.capacityFile) capacitySelect.value = update.capacityFile;
   showPreview(update);
-  const started = sentAt.get(update.seq);
-  if (started !== undefined) {
-    latencySamples.push(performance.now() - started);
-    if (latencySamples.length > 5000) latencySamples.shift();
-    sentAt.delete(update.seq);
+  // Every keystroke this update includes is answered now (the host coalesces keystrokes typed during a render).
+  const now = performance.now();
+  for (const [sentSeq, started] of sentAt) {
+    if (sentSeq > update.seq) continue;
+    latencySamples.push(now - started);
+    sentAt.delete(sentSeq);
   }
+  if (latencySamples.length > 5000) latencySamples.splice(0, latencySamples.length - 5000);
 }
 
 function analysisSection(view: AnalysisView): HTMLElement[] {
@@ -329,6 +354,7 @@ function analysisSection(view: AnalysisView): HTMLElement[] {
   ];
   if (view.delays.length > 0) {
     sections.push(element('h3', {}, 'What slips'), slipTimeline(view.delays));
+    if (view.moreDelays > 0) sections.push(element('p', { class: 'hint' }, `…and ${view.moreDelays} more, listed in the reply.`));
   } else {
     sections.push(element('p', {}, 'Nothing already promised slips.'));
   }

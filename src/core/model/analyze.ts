@@ -22,7 +22,7 @@ export function analyze(capacity: Capacity, request: Request): Analysis {
   const warnings: string[] = [];
   const horizonEnd = dayNumber(capacity.horizon.end);
   const neededBy = request.neededBy === null ? null : dayNumber(request.neededBy);
-  const calendar = buildTeamCalendar(capacity, neededBy ?? horizonEnd);
+  const calendar = calendarFor(capacity, neededBy ?? horizonEnd);
 
   const availableDays = capacityThrough(calendar, horizonEnd);
   const horizonWorkingDays = workingDaysThrough(calendar, horizonEnd);
@@ -75,6 +75,20 @@ export function analyze(capacity: Capacity, request: Request): Analysis {
     informCio,
     warnings,
   };
+}
+
+/**
+ * The composer analyzes the same capacity object on every keystroke while only
+ * the request changes: its calendar (ten years of days) is built once per object.
+ */
+const calendars = new WeakMap<Capacity, TeamCalendar>();
+
+function calendarFor(capacity: Capacity, lastDayNeeded: number): TeamCalendar {
+  const cached = calendars.get(capacity);
+  if (cached && cached.firstDay + cached.length - 1 >= lastDayNeeded) return cached;
+  const calendar = buildTeamCalendar(capacity, lastDayNeeded);
+  calendars.set(capacity, calendar);
+  return calendar;
 }
 
 /** Day index of each item's finish, walking the cumulative efforts in order; -1 means never. */

@@ -6,7 +6,7 @@ import { type DraftForm } from '../../shared/draftForm';
 import { type ComposerAction, type ComposerUpdate, type FromWebview, type ToWebview, fromWebviewSchema } from '../../shared/protocol';
 import { localIsoDate } from '../../core/selection/localDate';
 import { composerHtml } from './composerHtml';
-import { renderDraft } from './composerModel';
+import { type ComposerReply, renderDraft, replyOutputs, teamsCardOf } from './composerModel';
 import { copyText, insertReply, openReplyDocument } from './replyActions';
 
 /**
@@ -18,7 +18,12 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
   private ready = false;
   private pending: ToWebview[] = [];
-  private last: ComposerUpdate | undefined;
+  /** The reply of the newest render, for the actions. */
+  private lastReply: ComposerReply | null = null;
+  private previewMode: 'email' | 'teams' = 'email';
+  /** The newest form state not yet rendered, and whether a render is running (see {@link refresh}). */
+  private queued: { draft: DraftForm; seq: number } | undefined;
+  private rendering = false;
 
   constructor(private readonly services: Services) {}
 
@@ -38,6 +43,7 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
         this.post({ type: 'draftReplaced', draft });
         void this.refresh(draft, 0);
       }),
+      this.services.onDidChangePacks(async () => { this.post({ type: 'choices', templates: await this.services.templateOptions(), capacities: (await this.services.capacityChoices()).map(({ file, label }) => ({ file, label })) }); await this.refresh(this.services.drafts.get(), 0); }),
     ];
     view.onDidDispose(() => {
       subscriptions.forEach((s) => s.dispose());
@@ -50,9 +56,10 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
     await vscode.commands.executeCommand('pushback.composer.focus');
   }
 
-  /** The reply for the current draft, rendered now (commands use this, not the webview's copy). */
-  async currentReply(): Promise<ComposerUpdate> {
-    return this.render(this.services.drafts.get(), 0);
+  /** The composer's view of the current draft, rendered now, with the reply as Markdown and text (tests use this). */
+  async currentReply(): Promise<ComposerUpdate & { markdown: string; text: string }> {
+    const { update, reply } = await this.render(this.services.drafts.get(), 0);
+    return { ...update, markdown: reply?.markdown ?? '', text: reply ? replyOutputs(reply).text : '' };
   }
 
   private post(message: ToWebview): void {
@@ -73,7 +80,8 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
       case 'ready':
         return this.onReady();
       case 'formChanged':
-        await this.services.drafts.update(message.draft, { silent: true });
+        // Saved without waiting: the preview should not wait for storage.
+        void this.services.drafts.update(message.draft, { silent: true });
         return this.refresh(message.draft, message.seq);
       case 'action':
         return this.act(message.action);
@@ -83,6 +91,14 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
       case 'selectCapacity':
         await vscode.commands.executeCommand(COMMANDS.selectCapacityFile);
         return;
+      case 'previewMode':
+        this.previewMode = message.mode;
+        return this.refresh(this.services.drafts.get(), 0);
+      case 'requestRichCopy': {
+        const reply = this.lastReply;
+        if (reply) this.post({ type: 'richCopy', html: replyOutputs(reply).emailHtml, text: replyOutputs(reply).text });
+        return;
+      }
       case 'openProblem': {
         const document = await vscode.workspace.openTextDocument(vscode.Uri.file(message.file));
         const position = new vscode.Position(message.line - 1, 0);
@@ -114,26 +130,42 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
     await this.refresh(draft, 0);
   }
 
+  /**
+   * Render and post the newest form state. Keystrokes that arrive while a render
+   * runs are coalesced: only the latest is rendered next, so a slow render (a big
+   * capacity file) never builds a queue of stale previews.
+   */
   private async refresh(draft: DraftForm, seq: number): Promise<void> {
-    const update = await this.render(draft, seq);
-    this.post({ type: 'update', update });
+    this.queued = { draft, seq };
+    if (this.rendering) return;
+    this.rendering = true;
+    try {
+      while (this.queued) {
+        const next = this.queued;
+        this.queued = undefined;
+        const { update, reply } = await this.render(next.draft, next.seq);
+        this.lastReply = reply;
+        this.post({ type: 'update', update });
+      }
+    } finally {
+      this.rendering = false;
+    }
   }
 
-  private async render(draft: DraftForm, seq: number): Promise<ComposerUpdate> {
+  private async render(draft: DraftForm, seq: number) {
     const capacityFile = await this.services.resolveCapacityFile(draft.capacityFile);
     const [capacity, packs] = await Promise.all([this.services.loadCapacity(capacityFile), this.services.packs()]);
-    const settings = readSettings();
-    this.last = renderDraft({ draft, seq, capacityFile, capacity, packs, today: localIsoDate(new Date()), signature: settings.signature });
-    return this.last;
+    const { signature } = readSettings();
+    return renderDraft({ draft, seq, capacityFile, capacity, packs, today: localIsoDate(new Date()), signature, withTeamsCard: this.previewMode === 'teams' });
   }
 
   private async act(action: ComposerAction): Promise<void> {
     // Commands of other features render the current draft themselves.
     if (action === 'postToTeams') return void (await vscode.commands.executeCommand(COMMANDS.postToTeams));
     if (action === 'draftCioNote') return void (await vscode.commands.executeCommand(COMMANDS.draftCioNote));
-    const reply = this.last?.markdown ? this.last : await this.currentReply();
-    if (!reply.markdown) {
-      void vscode.window.showWarningMessage(`Pushback: there is no reply yet. ${reply.hint}`);
+    const { update, reply } = this.lastReply ? { update: undefined, reply: this.lastReply } : await this.render(this.services.drafts.get(), 0);
+    if (!reply) {
+      void vscode.window.showWarningMessage(`Pushback: there is no reply yet. ${update?.hint ?? ''}`);
       return;
     }
     switch (action) {
@@ -146,15 +178,17 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
         await copyText(reply.markdown, 'Markdown');
         break;
       case 'copyText':
-        await copyText(reply.text, 'plain text');
+        await copyText(replyOutputs(reply).text, 'plain text');
         break;
-      case 'copyTeamsCard':
-        if (!reply.teamsCard || 'refused' in reply.teamsCard) {
-          void vscode.window.showWarningMessage(`Pushback: ${reply.teamsCard?.refused ?? 'there is no card yet.'}`);
+      case 'copyTeamsCard': {
+        const card = teamsCardOf(reply);
+        if (!card || 'refused' in card) {
+          void vscode.window.showWarningMessage(`Pushback: ${card?.refused ?? 'there is no card yet.'}`);
           return;
         }
-        await copyText(JSON.stringify(reply.teamsCard.card, null, 2), 'Adaptive Card JSON');
+        await copyText(JSON.stringify(card.card, null, 2), 'Adaptive Card JSON');
         return;
+      }
       case 'copyHtml':
         // Rich HTML goes through the webview's clipboard (text/html); the host clipboard is text only.
         break;

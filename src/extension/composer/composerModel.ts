@@ -5,7 +5,8 @@ import type { Capacity } from '../../core/schema/capacity';
 import type { Request } from '../../core/schema/request';
 import { markdownToHtml, markdownToPlainText } from '../../core/engine/markdownOutput';
 import { renderReply } from '../../core/engine/renderReply';
-import { type Proposal, defaultProposal } from '../../core/engine/replyContext';
+import { type Proposal, type ReplyInput, defaultProposal } from '../../core/engine/replyContext';
+import type { FrontMatter } from '../../core/engine/frontMatter';
 import { formatDate } from '../../core/engine/helpers/dates';
 import { formatMoney } from '../../core/engine/helpers/money';
 import { formatDays, formatNumber, formatPercent } from '../../core/engine/helpers/numbers';
@@ -26,16 +27,29 @@ export interface DraftInputs {
   packs: readonly TemplatePack[];
   today: string;
   signature: string;
+  /** Build the Teams card too (only while the Teams preview is shown: it costs as much as the reply). */
+  withTeamsCard: boolean;
+}
+
+/** The rendered reply, kept on the host for the actions (insert, copy, post). */
+export interface ComposerReply {
+  markdown: string;
+  input: ReplyInput;
+  frontMatter: FrontMatter;
 }
 
 /**
  * Everything the composer shows for one state of the form: field errors, the
- * analysis figures, and the reply in three forms. Plain code over the core, so
- * the whole composer logic is testable without a webview.
+ * analysis figures and the reply's preview HTML. Only what the preview needs is
+ * computed per keystroke; plain text, email HTML and the card come from
+ * {@link replyOutputs} when an action asks. Plain code over the core, so the
+ * composer's logic is testable without a webview.
  */
-export function renderDraft({ draft, seq, capacityFile, capacity, packs, today, signature }: DraftInputs): ComposerUpdate {
-  const empty = (hint: string, extra: Partial<ComposerUpdate> = {}): ComposerUpdate => ({
-    seq, capacityFile, errors: {}, problems: [], analysis: null, html: '', markdown: '', text: '', emailHtml: '', teamsCard: null, cioNoteNeeded: false, hint, ...extra,
+export function renderDraft(inputs: DraftInputs): { update: ComposerUpdate; reply: ComposerReply | null } {
+  const { draft, seq, capacityFile, capacity, packs, today, signature, withTeamsCard } = inputs;
+  const empty = (hint: string, extra: Partial<ComposerUpdate> = {}) => ({
+    update: { seq, capacityFile, errors: {}, problems: [], analysis: null, html: '', teamsCard: null, cioNoteNeeded: false, hint, ...extra },
+    reply: null,
   });
   if (!capacity.ok) {
     return empty('Fix the capacity file to see the analysis.', { problems: capacity.problems.map(problemView) });
@@ -49,25 +63,34 @@ export function renderDraft({ draft, seq, capacityFile, capacity, packs, today, 
   const found = findTemplate(packs, draft.templateId || 'yes-and-tradeoffs');
   if (!found.ok) return empty('Pick a template.', { analysis: view, problems: found.problems.map(problemView) });
 
-  const input = { request: request.request, capacity: capacity.value, signature, analysis, today, proposal };
-  const reply = renderReply(found.value.template, input);
-  if (!reply.ok) return empty('The template could not be rendered.', { analysis: view, problems: reply.problems.map(problemView) });
-  const markdown = reply.value;
-  const card = buildAdaptiveCard({ input, markdown, frontMatter: found.value.template.frontMatter });
+  const input: ReplyInput = { request: request.request, capacity: capacity.value, signature, analysis, today, proposal };
+  const rendered = renderReply(found.value.template, input);
+  if (!rendered.ok) return empty('The template could not be rendered.', { analysis: view, problems: rendered.problems.map(problemView) });
+  const reply: ComposerReply = { markdown: rendered.value, input, frontMatter: found.value.template.frontMatter };
   return {
-    seq,
-    capacityFile,
-    errors: {},
-    problems: [],
-    analysis: view,
-    html: markdownToHtml(markdown),
-    markdown,
-    text: markdownToPlainText(markdown),
-    emailHtml: emailHtmlFragment(markdown),
-    teamsCard: card.ok ? { card: card.value } : { refused: `${card.problems[0].message} ${card.problems[0].hint}` },
-    cioNoteNeeded: analysis.informCio.needed && found.value.template.frontMatter.id !== 'inform-cio',
-    hint: '',
+    update: {
+      seq,
+      capacityFile,
+      errors: {},
+      problems: [],
+      analysis: view,
+      html: markdownToHtml(reply.markdown),
+      teamsCard: withTeamsCard ? teamsCardOf(reply) : null,
+      cioNoteNeeded: analysis.informCio.needed && reply.frontMatter.id !== 'inform-cio',
+      hint: '',
+    },
+    reply,
   };
+}
+
+export function teamsCardOf(reply: ComposerReply): ComposerUpdate['teamsCard'] {
+  const card = buildAdaptiveCard(reply);
+  return card.ok ? { card: card.value } : { refused: `${card.problems[0].message} ${card.problems[0].hint}` };
+}
+
+/** The reply in the forms the copy actions need. */
+export function replyOutputs(reply: ComposerReply) {
+  return { text: markdownToPlainText(reply.markdown), emailHtml: emailHtmlFragment(reply.markdown) };
 }
 
 function hintFor(errors: Record<string, string | undefined>): string {
@@ -78,6 +101,9 @@ function hintFor(errors: Record<string, string | undefined>): string {
 function problemView(problem: Problem) {
   return { text: formatProblem(problem), file: problem.file, line: problem.line };
 }
+
+/** The timeline shows the first slips in priority order; a long tail is counted, not drawn. */
+const TIMELINE_ROWS = 12;
 
 export function analysisView(capacity: Capacity, request: Request, analysis: Analysis, proposal: Proposal): AnalysisView {
   const money = (value: number | null) => formatMoney(value, capacity.currency);
@@ -99,7 +125,7 @@ export function analysisView(capacity: Capacity, request: Request, analysis: Ana
       { label: 'Finishes', value: `${formatDate(analysis.request.finish, true)}${analysis.request.meetsNeededBy === false ? ' (late)' : ''}` },
       { label: 'Cost of delay', value: money(analysis.totalCostOfDelay) },
     ],
-    delays: analysis.delays.map((d) => ({
+    delays: analysis.delays.slice(0, TIMELINE_ROWS).map((d) => ({
       id: d.id,
       title: d.title,
       from: formatDate(d.baselineFinish, false),
@@ -110,6 +136,7 @@ export function analysisView(capacity: Capacity, request: Request, analysis: Ana
       toAt: at(d.acceptedFinish),
       missesDeadline: d.missesDeadline,
     })),
+    moreDelays: Math.max(0, analysis.delays.length - TIMELINE_ROWS),
     fundingAsk:
       analysis.overflowDays > 0
         ? `${formatNumber(analysis.funding.fteRequested, 2)} FTE until ${formatDate(capacity.horizon.end, false)}: ${money(analysis.funding.cost)}`

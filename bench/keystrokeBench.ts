@@ -1,0 +1,54 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { openUiSession } from '../test/host/uiSession';
+import { syntheticCapacity } from './syntheticTeam';
+
+const root = path.resolve(__dirname, '..');
+
+/**
+ * Keystroke-to-preview latency, measured inside the composer's webview: from the
+ * input event to the preview updated with the host's answer. Typed into the real
+ * workbench in Chromium, once on the sample team and once on a 2,000-commitment file.
+ */
+export async function benchKeystrokes(): Promise<Record<string, unknown>> {
+  if (!existsSync(path.join(root, '.vscode-test/code-server'))) return { skipped: 'no test host: run scripts/install-test-host.sh' };
+  return {
+    sample: await measure(null),
+    commitments2000: await measure(2000),
+  };
+}
+
+async function measure(commitments: number | null) {
+  const workspace = mkdtempSync(path.join(tmpdir(), 'pushback-keys-'));
+  if (commitments !== null) {
+    writeFileSync(path.join(workspace, 'big.capacity.json'), JSON.stringify(syntheticCapacity(60, commitments)));
+    mkdirSync(path.join(workspace, '.vscode'));
+    writeFileSync(path.join(workspace, '.vscode/settings.json'), JSON.stringify({ 'pushback.capacityFile': 'big.capacity.json' }));
+  }
+  const ui = await openUiSession({ workspaceFolder: workspace, extensionDevelopmentPath: root });
+  try {
+    const composer = ui.page.frameLocator('iframe.webview[src*="extensionId=pushback.pushback"]').frameLocator('iframe#active-frame');
+    await ui.runCommand('Pushback: Open Composer');
+    await composer.locator('#field-title').waitFor({ timeout: 60_000 });
+    await composer.locator('#field-requesterName input').fill('Dana Whitfield');
+    await composer.locator('#field-effortDays input').fill('12');
+    await composer.locator('#field-title input').fill('Portal');
+    await composer.locator('#preview', { hasText: 'Portal' }).waitFor({ timeout: 30_000 });
+    const outcome = composer.locator('#field-outcome textarea');
+    await outcome.click();
+    const text = 'cut calls to the contact centre by a third before the spring peak';
+    // One keystroke every 60 ms, like a fast typist: each is answered before the next.
+    await outcome.pressSequentially(text, { delay: 60 });
+    await composer.locator('#preview', { hasText: 'spring peak' }).waitFor({ timeout: 30_000 });
+    const samples = (await composer.locator('body').evaluate(() => (globalThis as unknown as { pushbackLatency: number[] }).pushbackLatency.slice())) as number[];
+    const typed = samples.slice(-text.length).sort((a, b) => a - b);
+    const at = (q: number) => typed[Math.min(typed.length - 1, Math.floor(q * typed.length))];
+    return { keystrokes: typed.length, medianMs: round(at(0.5)), p95Ms: round(at(0.95)), maxMs: round(typed[typed.length - 1]) };
+  } finally {
+    await ui.close();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
