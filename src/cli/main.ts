@@ -94,7 +94,8 @@ async function draftCommand(args: readonly string[], io: Io): Promise<number> {
   }
   if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(`--today must be a date like 2027-01-19, not "${values.today}"`, USAGE.draft);
 
-  const packs = await loadCliPacks(values.pack ?? []);
+  // One draft renders one template: compile only that one (a broken template is still reported, at render).
+  const packs = await loadCliPacks(values.pack ?? [], { check: false });
   if (!packs.ok) return reportProblems(io, packs.problems);
   for (const warning of packs.value.warnings) io.stderr(`${formatProblem(warning)}\n`);
   const sample = (name: string) => path.join(builtinPackDir(), 'sample', name);

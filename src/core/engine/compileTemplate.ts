@@ -18,13 +18,16 @@ export interface CompiledTemplate {
 /**
  * Parse and compile a template file. Compiling here, not on first render, turns a
  * syntax error or an unknown helper into a located problem when the pack loads
- * rather than a surprise when a leader is about to send a reply.
+ * rather than a surprise when a leader is about to send a reply. With
+ * `check: false` (a one-shot `pushback draft`) that work is left to the first
+ * render, which reports the same problems: only the template used is compiled.
  */
-export function compileTemplate(handlebars: HandlebarsEnvironment, file: string, text: string): Result<CompiledTemplate> {
+export function compileTemplate(handlebars: HandlebarsEnvironment, file: string, text: string, { check = true } = {}): Result<CompiledTemplate> {
   const source = parseTemplateFile(file, text);
   if (!source.ok) return source;
   const { frontMatter, body, bodyLineOffset } = source.value;
   const options = compileOptions(handlebars);
+  if (!check) return ok({ file, frontMatter, bodyLineOffset, render: guardRender(handlebars, handlebars.compile(body, options)) });
   try {
     // precompile runs the parser and compiler eagerly; compile alone defers both to the first call.
     handlebars.precompile(body, options);

@@ -16,6 +16,8 @@ export interface TemplatePack {
 export interface LoadPackOptions {
   /** The running Pushback's version: a pack whose engines.pushback excludes it is a problem. Unchecked when absent. */
   pushbackVersion?: string;
+  /** Compile every template and partial now, to report their problems at load (default). False defers it to each first render. */
+  check?: boolean;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function loadPack(fs: FileSystem, dir: string, options: LoadPackOpt
     try {
       // The same options as templates: a partial gets no helper a template could not call.
       handlebars.registerPartial(name, handlebars.compile(partial.text, compileOptions(handlebars)));
-      handlebars.precompile(partial.text, compileOptions(handlebars));
+      if (options.check !== false) handlebars.precompile(partial.text, compileOptions(handlebars));
     } catch (error) {
       problems.push(templateProblem(partial.file, 0, error));
     }
@@ -71,7 +73,7 @@ export async function loadPack(fs: FileSystem, dir: string, options: LoadPackOpt
   for (const [index, entry] of manifest.value.templates.entries()) {
     const source = await read(['templates', String(index), 'file'], entry.file);
     if (!source) continue;
-    const compiled = compileTemplate(handlebars, source.file, source.text);
+    const compiled = compileTemplate(handlebars, source.file, source.text, { check: options.check !== false });
     if (!compiled.ok) {
       problems.push(...compiled.problems);
       continue;

@@ -6,7 +6,7 @@ import { type DraftForm } from '../../shared/draftForm';
 import { type ComposerAction, type ComposerUpdate, type FromWebview, type ToWebview, fromWebviewSchema } from '../../shared/protocol';
 import { localIsoDate } from '../../core/selection/localDate';
 import { composerHtml } from './composerHtml';
-import { type ComposerReply, renderDraft, replyOutputs, teamsCardOf } from './composerModel';
+import { type ComposerReply, renderDraft, replyOutputs } from './composerModel';
 import { copyText, insertReply, openReplyDocument } from './replyActions';
 
 /**
@@ -163,6 +163,8 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
     // Commands of other features render the current draft themselves.
     if (action === 'postToTeams') return void (await vscode.commands.executeCommand(COMMANDS.postToTeams));
     if (action === 'draftCioNote') return void (await vscode.commands.executeCommand(COMMANDS.draftCioNote));
+    // Copies the card and records the decision itself.
+    if (action === 'copyTeamsCard') return void (await vscode.commands.executeCommand(COMMANDS.copyTeamsCard));
     const { update, reply } = this.lastReply ? { update: undefined, reply: this.lastReply } : await this.render(this.services.drafts.get(), 0);
     if (!reply) {
       void vscode.window.showWarningMessage(`Pushback: there is no reply yet. ${update?.hint ?? ''}`);
@@ -180,15 +182,6 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
       case 'copyText':
         await copyText(replyOutputs(reply).text, 'plain text');
         break;
-      case 'copyTeamsCard': {
-        const card = teamsCardOf(reply);
-        if (!card || 'refused' in card) {
-          void vscode.window.showWarningMessage(`Pushback: ${card?.refused ?? 'there is no card yet.'}`);
-          return;
-        }
-        await copyText(JSON.stringify(card.card, null, 2), 'Adaptive Card JSON');
-        return;
-      }
       case 'copyHtml':
         // Rich HTML goes through the webview's clipboard (text/html); the host clipboard is text only.
         break;
