@@ -2,26 +2,32 @@ import type * as vscode from 'vscode';
 import { createServices } from './services';
 import * as analysisDocument from './analysisDocument';
 import * as capacityPicker from './capacityPicker';
+import * as cioNote from './cioNote';
 import * as composer from './composer';
+import * as decisions from './decisions';
 import * as diagnostics from './diagnostics';
 import * as draftFromSelection from './draftFromSelection';
 import * as insertTemplate from './insertTemplate';
+import * as packs from './packs';
 import * as statusBar from './statusBar';
+import * as teams from './teams';
 
 /** Each feature is a folder exporting `activate(context, services)`; this file only wires them. */
-const features = [composer, insertTemplate, draftFromSelection, analysisDocument, capacityPicker, diagnostics, statusBar];
+const features = [composer, insertTemplate, draftFromSelection, analysisDocument, capacityPicker, diagnostics, statusBar, teams, decisions, cioNote, packs];
 
 /** What `activate` returns: the draft store and composer, for integration tests and the benchmark. */
 export interface PushbackApi {
   drafts: ReturnType<typeof createServices>['drafts'];
   services: ReturnType<typeof createServices>;
   composer: () => typeof composer.composerProvider;
+  decisions: () => typeof decisions.decisionsProvider;
+  packs: () => typeof packs.packsProvider;
 }
 
 export function activate(context: vscode.ExtensionContext): PushbackApi {
   const services = createServices(context);
   for (const feature of features) feature.activate(context, services);
-  return { drafts: services.drafts, services, composer: () => composer.composerProvider };
+  return { drafts: services.drafts, services, composer: () => composer.composerProvider, decisions: () => decisions.decisionsProvider, packs: () => packs.packsProvider };
 }
 
 export function deactivate(): void {

@@ -2,11 +2,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Capacity } from '../core/schema/capacity';
 import { loadCapacity } from '../core/load/loadData';
-import { type TemplatePack, loadPack } from '../core/pack/loadPack';
+import type { TemplatePack } from '../core/pack/loadPack';
 import type { Problem, Result } from '../core/problems';
 import { ok } from '../core/problems';
+import { userPacksDir } from '../node/userPacksDir';
+import type { TemplateOption } from '../shared/protocol';
 import { DraftStore } from './draftStore';
 import { type Logger, createLogger } from './logger';
+import { type LoadedPackSources, PackLibrary } from './packLibrary';
 import { readSettings } from './settings';
 import { vscodeFileSystem } from './vscodeFileSystem';
 
@@ -25,8 +28,22 @@ export interface Services {
   logger: Logger;
   drafts: DraftStore;
   sample: { capacityFile: string; requestFile: string };
-  /** Template packs, lowest priority first (built-in only, until packs arrive). */
+  /** This extension's version: a pack's engines.pushback must admit it. */
+  pushbackVersion: string;
+  /** Template packs that loaded, lowest priority first: a later pack's template overrides an earlier one with the same id. */
   packs(): Promise<TemplatePack[]>;
+  /** Every pack folder found (built-in, user, settings, workspace), loaded or not, and which template wins for each id. */
+  packSources(): Promise<LoadedPackSources>;
+  /** One entry per template id, the winning definition, for the composer's template picker. */
+  templateOptions(): Promise<TemplateOption[]>;
+  /** Fires once packs have reloaded after a template, manifest, setting or install changed. */
+  onDidChangePacks: vscode.Event<void>;
+  /** Reload the packs now (after an install or uninstall) and fire onDidChangePacks. */
+  reloadPacks(): Promise<LoadedPackSources>;
+  /** Where Install Template Pack puts packs, the same folder `pushback pack install` uses. */
+  userPacksDir: string;
+  /** Pack folders outside the workspace that the user chose (user packs, absolute settings folders): read even in Restricted Mode. */
+  userPackRoots(): string[];
   /** Capacity files the user can pick: the workspace's (when trusted) and the sample. */
   capacityChoices(): Promise<CapacityChoice[]>;
   /** The capacity file for a draft: its own choice, the setting, the first in the workspace, or the sample. */
@@ -45,21 +62,21 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const drafts = new DraftStore(context.workspaceState, () => ({ templateId: readSettings().defaultTemplate }));
   context.subscriptions.push(drafts);
 
-  // Loaded once, on first use: activation itself reads no files.
-  let packs: Promise<TemplatePack[]> | undefined;
-  const loadPacks = async (): Promise<TemplatePack[]> => {
-    const builtin = await loadPack(vscodeFileSystem, packDir);
-    if (!builtin.ok) {
-      logger.error(`The built-in pack has problems:\n${builtin.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n')}`);
-      return [];
-    }
-    return [builtin.value];
-  };
+  // Loaded on first use (activation itself reads no files), then reloaded pack by pack as files change.
+  const pushbackVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+  const packsDir = userPacksDir({ globalStorage: context.globalStorageUri.fsPath });
+  const library = new PackLibrary({ builtinDir: packDir, userDir: packsDir, pushbackVersion, logger });
+  context.subscriptions.push(library);
 
-  const workspaceCapacityFiles = async (): Promise<string[]> => {
-    if (!vscode.workspace.isTrusted || !vscode.workspace.workspaceFolders) return [];
-    const found = await vscode.workspace.findFiles(CAPACITY_GLOB, '**/node_modules/**', 50);
-    return found.map((uri) => uri.fsPath).sort();
+  // Searching the workspace takes tens of milliseconds: done once, again only when files come or go.
+  let capacityFiles: Promise<string[]> | undefined;
+  const workspaceCapacityFiles = (): Promise<string[]> => {
+    capacityFiles ??= (async () => {
+      if (!vscode.workspace.isTrusted || !vscode.workspace.workspaceFolders) return [];
+      const found = await vscode.workspace.findFiles(CAPACITY_GLOB, '**/node_modules/**', 50);
+      return found.map((uri) => uri.fsPath).sort();
+    })();
+    return capacityFiles;
   };
 
   // The composer analyzes on every keystroke; the capacity file rarely changes meanwhile.
@@ -67,11 +84,16 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const capacityCache = new Map<string, Promise<Result<Capacity>>>();
   const dataWatcher = vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,csv}');
   const forget = () => capacityCache.clear();
+  const forgetFiles = () => {
+    capacityFiles = undefined;
+    forget();
+  };
   context.subscriptions.push(
     dataWatcher,
     dataWatcher.onDidChange(forget),
-    dataWatcher.onDidCreate(forget),
-    dataWatcher.onDidDelete(forget),
+    dataWatcher.onDidCreate(forgetFiles),
+    dataWatcher.onDidDelete(forgetFiles),
+    vscode.workspace.onDidGrantWorkspaceTrust(forgetFiles),
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (/\.(json|ya?ml|csv)$/i.test(event.document.fileName)) forget();
     }),
@@ -85,7 +107,17 @@ export function createServices(context: vscode.ExtensionContext): Services {
     logger,
     drafts,
     sample,
-    packs: () => (packs ??= loadPacks()),
+    pushbackVersion,
+    packs: async () => (await library.get()).packs,
+    packSources: () => library.get(),
+    async templateOptions() {
+      const { templates } = await library.get();
+      return templates.map(({ template, pack }) => ({ id: template.frontMatter.id, name: template.frontMatter.name, description: template.frontMatter.description, pack: pack.manifest.name }));
+    },
+    onDidChangePacks: library.onDidChange,
+    reloadPacks: () => library.reload(),
+    userPacksDir: packsDir,
+    userPackRoots: () => library.userPackRoots(),
     async capacityChoices() {
       const files = await workspaceCapacityFiles();
       return [

@@ -5,6 +5,8 @@ export interface Settings {
   defaultTemplate: string;
   signature: string;
   currency: string;
+  /** Save each reply that is inserted, copied or posted to .pushback/decisions (trusted workspaces only). */
+  decisionLog: boolean;
 }
 
 export function readSettings(): Settings {
@@ -14,5 +16,6 @@ export function readSettings(): Settings {
     defaultTemplate: config.get<string>('defaultTemplate', 'yes-and-tradeoffs'),
     signature: config.get<string>('signature', ''),
     currency: config.get<string>('currency', ''),
+    decisionLog: config.get<boolean>('decisionLog', true),
   };
 }

@@ -189,6 +189,14 @@ describe('Teams, email, the CIO note and the decision log', () => {
     assert.equal(second.toString(), first.toString());
   });
 
+  it('lists every record newest first: the later of two on one day before the earlier', async () => {
+    const provider = (await pushbackApi()).decisions();
+    assert.ok(provider);
+    const names = (await provider.getChildren()).map((entry) => entry.name.replace(/^\d{4}-\d{2}-\d{2}-/, ''));
+    // Posted, copied as a card, saved as .eml, Save Decision, copied: five records of one reply.
+    assert.deepEqual(names, [5, 4, 3, 2, 1].map((n) => `visitor-wi-fi-for-the-new-office${n === 1 ? '' : `-${n}`}.md`));
+  });
+
   it('clears the webhook URL, after which nothing is posted', async () => {
     await vscode.commands.executeCommand(COMMANDS.clearTeamsWebhookUrl);
     assert.equal(await secret(), undefined);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../src/extension/commandIds';
 import { composerProvider, pushbackApi, pushbackDiagnostics, pushbackExtension, sleep, waitFor, workspaceUri } from './helpers';
 
 /**
@@ -38,6 +39,14 @@ describe('workspace trust (restricted mode)', () => {
     await drafts.update({ ...drafts.get(), title: 'Visitor Wi-Fi', requesterName: 'Dana Whitfield', effortDays: '4', capacityFile: workspaceUri('team.capacity.yaml').fsPath });
     const reply = await (await composerProvider()).currentReply();
     assert.equal(reply.analysis?.team, 'Platform & Workplace IT');
+  });
+
+  it('records no decision and lists none: the decision log is kept only in trusted workspaces', async () => {
+    assert.equal(await vscode.commands.executeCommand(COMMANDS.recordDecision, 'inserted'), undefined);
+    assert.equal(await vscode.commands.executeCommand(COMMANDS.recordDecision), undefined);
+    const provider = (await pushbackApi()).decisions();
+    assert.deepEqual(await provider?.getChildren(), []);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(workspaceUri('.pushback'))), 'the .pushback folder was created');
   });
 
   it('does not validate workspace files', async () => {

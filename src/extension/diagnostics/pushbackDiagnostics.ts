@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FileSystem } from '../../core/fileSystem';
 import { loadCapacity, loadRequest } from '../../core/load/loadData';
-import { loadPack } from '../../core/pack/loadPack';
+import { validatePack } from '../../core/pack/validatePack';
 import type { Problem, Result } from '../../core/problems';
 import type { Logger } from '../logger';
 import { PACK_MANIFEST_NAME, pushbackFileKind } from '../pushbackFiles';
@@ -10,6 +10,12 @@ import { toDiagnostic } from '../toDiagnostic';
 import { vscodeFileSystem } from '../vscodeFileSystem';
 
 type SourceKind = 'capacity' | 'request' | 'pack';
+
+/** How many packs Validate All Packs checked, and what it found. */
+export interface PackValidationSummary {
+  packs: number;
+  problems: Problem[];
+}
 
 /**
  * One thing that is validated as a whole: a capacity file, a request file, or a
@@ -27,6 +33,10 @@ interface Source {
   reads: Set<string>;
   /** This source's diagnostics, by the URI of the file they are in. */
   published: Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>;
+  /** Kept after its files close: a pack checked by Validate All Packs stays in the Problems panel. */
+  pinned: boolean;
+  /** Settles when the next validation of this source has published. */
+  settled?: { promise: Promise<Problem[]>; resolve: (problems: Problem[]) => void };
 }
 
 const MAX_PACK_DEPTH = 8;
@@ -50,6 +60,8 @@ export class PushbackDiagnostics implements vscode.Disposable {
     private readonly mayRead: (uri: vscode.Uri) => boolean,
     /** Passed to loadPack, so a pack made for another Pushback says so. */
     private readonly pushbackVersion: string | undefined,
+    /** Data to render templates on, so a field the data does not have is reported (the built-in sample). */
+    private readonly sample: { requestFile: string; capacityFile: string } | undefined,
     private readonly delayMs = 250,
   ) {}
 
@@ -103,8 +115,54 @@ export class PushbackDiagnostics implements vscode.Disposable {
     const pack = this.packOf(file);
     this.packOfTemplate.delete(file);
     if (pack === undefined) return;
-    if ([...this.open].some((other) => this.packOf(other) === pack)) this.schedule('pack', pack);
+    if ([...this.open].some((other) => this.packOf(other) === pack) || this.sources.get(sourceKey('pack', pack))?.pinned) this.schedule('pack', pack);
     else this.remove(sourceKey('pack', pack));
+  }
+
+  /**
+   * Validate these packs now and keep their problems in the Problems panel until the
+   * next call (Validate All Packs), updating them as their files change. Packs pinned
+   * by an earlier call and not named now are dropped, unless a file of theirs is open.
+   * `warnings` (the same pack in two versions) are shown as warnings at their manifest.
+   */
+  async validatePacks(dirs: readonly string[], warnings: readonly Problem[]): Promise<PackValidationSummary> {
+    const wanted = new Set(dirs.map((dir) => sourceKey('pack', dir)));
+    for (const source of [...this.sources.values()]) {
+      if (source.kind !== 'pack' || !source.pinned || wanted.has(source.key)) continue;
+      source.pinned = false;
+      if (![...this.open].some((file) => this.packOf(file) === source.target)) this.remove(source.key);
+    }
+    this.setPackWarnings(warnings);
+    const results = await Promise.all(
+      dirs.map((dir) => {
+        const source = this.schedule('pack', dir, 0);
+        source.pinned = true;
+        return this.settled(source);
+      }),
+    );
+    return { packs: dirs.length, problems: [...results.flat(), ...warnings] };
+  }
+
+  /** Revalidate every pack being shown (their files may have changed on disk), with the usual pause. */
+  revalidatePacks(): void {
+    for (const source of [...this.sources.values()]) if (source.kind === 'pack') this.schedule('pack', source.target);
+  }
+
+  /** Version conflicts between sources: warnings at the manifest of the pack that wins. */
+  setPackWarnings(warnings: readonly Problem[]): void {
+    const next = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
+    for (const warning of warnings) {
+      const uri = vscode.Uri.file(warning.file);
+      const entry = next.get(uri.toString()) ?? { uri, diagnostics: [] };
+      entry.diagnostics.push(toDiagnostic(warning, openText(warning.file), vscode.DiagnosticSeverity.Warning));
+      next.set(uri.toString(), entry);
+    }
+    let source = this.sources.get(WARNINGS_KEY);
+    if (!source) {
+      source = { key: WARNINGS_KEY, kind: 'pack', target: '', generation: 0, timer: undefined, reads: new Set(), published: new Map(), pinned: true };
+      this.sources.set(WARNINGS_KEY, source);
+    }
+    this.publish(source, next);
   }
 
   dispose(): void {
@@ -114,25 +172,36 @@ export class PushbackDiagnostics implements vscode.Disposable {
   }
 
   private revalidateReadersOf(file: string): void {
-    for (const source of this.sources.values()) {
+    for (const source of [...this.sources.values()]) {
       if (source.reads.has(file)) this.schedule(source.kind, source.target);
     }
+  }
+
+  private settled(source: Source): Promise<Problem[]> {
+    if (!source.settled) {
+      let resolve!: (problems: Problem[]) => void;
+      const promise = new Promise<Problem[]>((r) => (resolve = r));
+      source.settled = { promise, resolve };
+    }
+    return source.settled.promise;
   }
 
   private packOf(file: string): string | undefined {
     return pushbackFileKind(file) === 'packManifest' ? path.dirname(file) : this.packOfTemplate.get(file);
   }
 
-  private schedule(kind: SourceKind, target: string): void {
+  private schedule(kind: SourceKind, target: string, delayMs = this.delayMs): Source {
     const key = sourceKey(kind, target);
+    if (key === WARNINGS_KEY) return this.sources.get(key)!;
     let source = this.sources.get(key);
     if (!source) {
-      source = { key, kind, target, generation: 0, timer: undefined, reads: new Set(), published: new Map() };
+      source = { key, kind, target, generation: 0, timer: undefined, reads: new Set(), published: new Map(), pinned: false };
       this.sources.set(key, source);
     }
     clearTimeout(source.timer);
     const scheduled = source;
-    scheduled.timer = setTimeout(() => void this.validate(scheduled), this.delayMs);
+    scheduled.timer = setTimeout(() => void this.validate(scheduled), delayMs);
+    return scheduled;
   }
 
   private async validate(source: Source): Promise<void> {
@@ -151,7 +220,8 @@ export class PushbackDiagnostics implements vscode.Disposable {
           problems = problemsOf(await loadRequest(fs, source.target));
           break;
         case 'pack': {
-          const loaded = await loadPack(fs, source.target, { pushbackVersion: this.pushbackVersion });
+          // Loading, plus a render of every template on its examples (or the sample): a field the data lacks is found here too.
+          const loaded = await validatePack(fs, source.target, { pushbackVersion: this.pushbackVersion, sample: this.sample });
           // No readable manifest any more: this folder is no longer a pack, so say nothing about it.
           problems = texts.has(path.join(source.target, PACK_MANIFEST_NAME)) ? problemsOf(loaded) : [];
           // Past the manifest (it read a template or partial), every listed file has been read.
@@ -161,7 +231,7 @@ export class PushbackDiagnostics implements vscode.Disposable {
       }
     } catch (error) {
       this.logger.error(`Could not validate ${source.target}`, error);
-      return;
+      problems = [];
     }
     // A newer edit started another run, or the file closed, while this one was loading.
     if (this.sources.get(source.key) !== source || source.generation !== generation) return;
@@ -180,6 +250,9 @@ export class PushbackDiagnostics implements vscode.Disposable {
       add(file, toDiagnostic(problem, openText(file), vscode.DiagnosticSeverity.Information));
     }
     this.publish(source, next);
+    const settled = source.settled;
+    source.settled = undefined;
+    settled?.resolve(problems);
   }
 
   private openTemplatesOf(pack: string): string[] {
@@ -193,6 +266,7 @@ export class PushbackDiagnostics implements vscode.Disposable {
     source.generation++;
     this.sources.delete(key);
     this.publish(source, new Map());
+    source.settled?.resolve([]);
   }
 
   /** Replace a source's diagnostics; each affected file shows the union of every source's. */
@@ -207,6 +281,9 @@ export class PushbackDiagnostics implements vscode.Disposable {
     }
   }
 }
+
+/** The pseudo-source holding version-conflict warnings between pack sources. */
+const WARNINGS_KEY = 'pack-warnings:';
 
 function sourceKey(kind: SourceKind, target: string): string {
   return `${kind}:${target}`;
