@@ -13,7 +13,7 @@ import { loadCapacity, loadRequest } from '../src/core/load/loadData';
 import { renderReply } from '../src/core/engine/renderReply';
 import { replyContext } from '../src/core/engine/replyContext';
 import { loadPack } from '../src/core/pack/loadPack';
-import { builtinPackDir, nodeFileSystem } from '../src/cli/nodeFileSystem';
+import { builtinPackDir, builtinSample, nodeFileSystem } from '../src/cli/nodeFileSystem';
 import { syntheticCapacity } from './syntheticTeam';
 import { benchActivation, bundleSizes } from './extensionBench';
 import { benchKeystrokes } from './keystrokeBench';
@@ -58,9 +58,9 @@ function benchAnalysis() {
 async function benchRendering() {
   const pack = await loadPack(nodeFileSystem, builtinPackDir());
   if (!pack.ok) throw new Error('the built-in pack does not load');
-  const sample = (name: string) => path.join(builtinPackDir(), 'sample', name);
-  const capacity = await loadCapacity(nodeFileSystem, sample('northwind.capacity.yaml'));
-  const request = await loadRequest(nodeFileSystem, sample('northwind.request.yaml'));
+  const sample = builtinSample();
+  const capacity = await loadCapacity(nodeFileSystem, sample.capacityFile);
+  const request = await loadRequest(nodeFileSystem, sample.requestFile);
   if (!capacity.ok || !request.ok) throw new Error('the sample does not load');
   const input = { request: request.value, capacity: capacity.value, analysis: analyze(capacity.value, request.value), today: '2027-01-04' };
   const context = replyContext(input);

@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import { DECISIONS_DIR } from '../core/decisions/decisionRecord';
 import { formatProblem } from '../core/problems';
+import type { CommandIo } from './commandSupport';
 import { listDecisions } from './decisionFiles';
-import type { Io } from './main';
 import { USAGE } from './usage';
 
 /**
@@ -11,7 +11,7 @@ import { USAGE } from './usage';
  * first. Records that cannot be read are reported as problems (exit 1) after the
  * ones that can are listed, so one damaged file does not hide the rest.
  */
-export async function decisionsCommand(args: readonly string[], io: Io): Promise<number> {
+export async function decisionsCommand(args: readonly string[], io: CommandIo): Promise<number> {
   let values: { dir?: string; format?: string; help?: boolean };
   try {
     ({ values } = parseArgs({ args: [...args], options: { dir: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
@@ -45,7 +45,7 @@ export async function decisionsCommand(args: readonly string[], io: Io): Promise
   return 1;
 }
 
-function usageError(io: Io, message: string): number {
+function usageError(io: CommandIo, message: string): number {
   io.stderr(`pushback: ${message}\n\n${USAGE.decisions}\n`);
   return 2;
 }

@@ -1,5 +1,3 @@
-import { parseArgs } from 'node:util';
-import * as path from 'node:path';
 import { draftReply } from '../core/draftReply';
 import { analyze } from '../core/model/analyze';
 import { loadCapacity, loadRequest } from '../core/load/loadData';
@@ -7,7 +5,8 @@ import { importJiraCsv } from '../core/load/jiraCsv';
 import { PROPOSALS, type Proposal } from '../core/engine/replyContext';
 import { isIsoDate } from '../core/model/civilDate';
 import { type Problem, type Result, formatProblem } from '../core/problems';
-import { builtinPackDir, nodeFileSystem, writeFileAtomic } from './nodeFileSystem';
+import { type Command, type CommandIo, CommandUsageError, dispatchCommand, parseCommand, printHelp, reportProblems } from './commandSupport';
+import { builtinSample, nodeFileSystem, writeFileAtomic } from './nodeFileSystem';
 import { localIsoDate } from '../core/selection/localDate';
 import { USAGE } from './usage';
 import { loadCliPacks } from './cliPacks';
@@ -15,64 +14,24 @@ import { packCommand } from './packCommand';
 import { DRAFT_FORMATS, formatDraft, isDraftFormat } from './formatOutput';
 import { decisionsCommand } from './decisionsCommand';
 
-/** Thrown for wrong usage (exit 2); everything a user got wrong in their files is a Problem (exit 1). */
-class UsageError extends Error {
-  constructor(message: string, readonly usage: string) {
-    super(message);
-  }
+const processIo: CommandIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  draft: draftCommand,
+  analyze: analyzeCommand,
+  templates: templatesCommand,
+  import: importCommand,
+  pack: packCommand,
+  decisions: decisionsCommand,
+};
+
+/** `pushback COMMAND …`: wrong usage exits 2, with the command's help; a mistake in the user's files is a Problem (exit 1). */
+export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
+  return dispatchCommand(argv, io, COMMANDS, USAGE.main, 'command');
 }
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-const processIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
-
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
-  const [command, ...rest] = argv;
-  try {
-    switch (command) {
-      case 'draft':
-        return await draftCommand(rest, io);
-      case 'analyze':
-        return await analyzeCommand(rest, io);
-      case 'templates':
-        return await templatesCommand(rest, io);
-      case 'import':
-        return await importCommand(rest, io);
-      case 'pack':
-        return await packCommand(rest, io);
-      case 'decisions':
-        return await decisionsCommand(rest, io);
-      case undefined:
-      case '-h':
-      case '--help':
-      case 'help':
-        io.stdout(`${USAGE.main}\n`);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new UsageError(`unknown command "${command}"`, USAGE.main);
-    }
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`pushback: ${error.message}\n\n${error.usage}\n`);
-      return 2;
-    }
-    throw error;
-  }
-}
-
-function parse<T extends Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>>(args: readonly string[], options: T, usage: string, positionals = false) {
-  try {
-    return parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: positionals, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0], usage);
-  }
-}
-
-async function draftCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values } = parse(
+async function draftCommand(args: readonly string[], io: CommandIo): Promise<number> {
+  const { values } = parseCommand(
     args,
     {
       request: { type: 'string' },
@@ -85,23 +44,24 @@ async function draftCommand(args: readonly string[], io: Io): Promise<number> {
       pack: { type: 'string', multiple: true },
     },
     USAGE.draft,
+    { positionals: false },
   );
-  if (values.help) return help(io, USAGE.draft);
+  if (values.help) return printHelp(io, USAGE.draft);
   const format = values.format ?? 'markdown';
-  if (!isDraftFormat(format)) throw new UsageError(`--format must be one of ${DRAFT_FORMATS.join(', ')}, not "${format}"`, USAGE.draft);
+  if (!isDraftFormat(format)) throw new CommandUsageError(`--format must be one of ${DRAFT_FORMATS.join(', ')}, not "${format}"`, USAGE.draft);
   if (values.proposal !== undefined && !PROPOSALS.includes(values.proposal as Proposal)) {
-    throw new UsageError(`--proposal must be one of ${PROPOSALS.join(', ')}, not "${values.proposal}"`, USAGE.draft);
+    throw new CommandUsageError(`--proposal must be one of ${PROPOSALS.join(', ')}, not "${values.proposal}"`, USAGE.draft);
   }
-  if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(`--today must be a date like 2027-01-19, not "${values.today}"`, USAGE.draft);
+  if (values.today !== undefined && !isIsoDate(values.today)) throw new CommandUsageError(`--today must be a date like 2027-01-19, not "${values.today}"`, USAGE.draft);
 
   // One draft renders one template: compile only that one (a broken template is still reported, at render).
   const packs = await loadCliPacks(values.pack ?? [], { check: false });
   if (!packs.ok) return reportProblems(io, packs.problems);
   for (const warning of packs.value.warnings) io.stderr(`${formatProblem(warning)}\n`);
-  const sample = (name: string) => path.join(builtinPackDir(), 'sample', name);
+  const sample = builtinSample();
   const draft = await draftReply(nodeFileSystem, {
-    requestFile: values.request ?? sample('northwind.request.yaml'),
-    capacityFile: values.capacity ?? sample('northwind.capacity.yaml'),
+    requestFile: values.request ?? sample.requestFile,
+    capacityFile: values.capacity ?? sample.capacityFile,
     packs: packs.value.packs,
     templateId: values.template ?? 'yes-and-tradeoffs',
     today: values.today ?? localIsoDate(new Date()),
@@ -114,21 +74,21 @@ async function draftCommand(args: readonly string[], io: Io): Promise<number> {
   return emit(io, output.value, values.out);
 }
 
-async function analyzeCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values } = parse(args, { request: { type: 'string' }, capacity: { type: 'string' } }, USAGE.analyze);
-  if (values.help) return help(io, USAGE.analyze);
-  if (!values.request || !values.capacity) throw new UsageError('analyze needs both --request and --capacity', USAGE.analyze);
+async function analyzeCommand(args: readonly string[], io: CommandIo): Promise<number> {
+  const { values } = parseCommand(args, { request: { type: 'string' }, capacity: { type: 'string' } }, USAGE.analyze, { positionals: false });
+  if (values.help) return printHelp(io, USAGE.analyze);
+  if (!values.request || !values.capacity) throw new CommandUsageError('analyze needs both --request and --capacity', USAGE.analyze);
   const [request, capacity] = await Promise.all([loadRequest(nodeFileSystem, values.request), loadCapacity(nodeFileSystem, values.capacity)]);
   if (!request.ok || !capacity.ok) return reportProblems(io, [...problemsOf(request), ...problemsOf(capacity)]);
   io.stdout(`${JSON.stringify(analyze(capacity.value, request.value), null, 2)}\n`);
   return 0;
 }
 
-async function templatesCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values } = parse(args, { format: { type: 'string' }, pack: { type: 'string', multiple: true } }, USAGE.templates);
-  if (values.help) return help(io, USAGE.templates);
+async function templatesCommand(args: readonly string[], io: CommandIo): Promise<number> {
+  const { values } = parseCommand(args, { format: { type: 'string' }, pack: { type: 'string', multiple: true } }, USAGE.templates, { positionals: false });
+  if (values.help) return printHelp(io, USAGE.templates);
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`, USAGE.templates);
+  if (format !== 'text' && format !== 'json') throw new CommandUsageError(`--format must be text or json, not "${format}"`, USAGE.templates);
   const packs = await loadCliPacks(values.pack ?? []);
   if (!packs.ok) return reportProblems(io, packs.problems);
   for (const warning of packs.value.warnings) io.stderr(`${formatProblem(warning)}\n`);
@@ -142,13 +102,13 @@ async function templatesCommand(args: readonly string[], io: Io): Promise<number
   return 0;
 }
 
-async function importCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { 'days-per-point': { type: 'string' } }, USAGE.import, true);
-  if (values.help) return help(io, USAGE.import);
+async function importCommand(args: readonly string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseCommand(args, { 'days-per-point': { type: 'string' } }, USAGE.import);
+  if (values.help) return printHelp(io, USAGE.import);
   const [kind, file, ...extra] = positionals;
-  if (kind !== 'jira' || !file || extra.length > 0) throw new UsageError('usage: pushback import jira FILE.csv', USAGE.import);
+  if (kind !== 'jira' || !file || extra.length > 0) throw new CommandUsageError('usage: pushback import jira FILE.csv', USAGE.import);
   const daysPerPoint = values['days-per-point'] === undefined ? 1 : Number(values['days-per-point']);
-  if (!(daysPerPoint > 0)) throw new UsageError('--days-per-point must be a number greater than 0', USAGE.import);
+  if (!(daysPerPoint > 0)) throw new CommandUsageError('--days-per-point must be a number greater than 0', USAGE.import);
   let text: string;
   try {
     text = await nodeFileSystem.readText(file);
@@ -165,13 +125,7 @@ function problemsOf<T>(result: Result<T>): Problem[] {
   return result.ok ? [] : result.problems;
 }
 
-function reportProblems(io: Io, problems: readonly Problem[]): number {
-  io.stderr(problems.map((p) => `${formatProblem(p)}\n`).join(''));
-  io.stderr(`pushback: ${problems.length} problem${problems.length === 1 ? '' : 's'} found; nothing was written.\n`);
-  return 1;
-}
-
-async function emit(io: Io, text: string, out: string | undefined): Promise<number> {
+async function emit(io: CommandIo, text: string, out: string | undefined): Promise<number> {
   if (out === undefined) {
     io.stdout(text);
     return 0;
@@ -182,10 +136,5 @@ async function emit(io: Io, text: string, out: string | undefined): Promise<numb
     return reportProblems(io, [{ file: out, line: 1, column: 1, path: '', message: `cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`, hint: 'check that the folder exists and is writable' }]);
   }
   io.stderr(`pushback: wrote ${out}\n`);
-  return 0;
-}
-
-function help(io: Io, usage: string): number {
-  io.stdout(`${usage}\n`);
   return 0;
 }

@@ -32,3 +32,9 @@ export function builtinPackDir(): string {
   }
   throw new Error('the built-in templates folder is missing from this installation');
 }
+
+/** The built-in pack's sample: Northwind's request and team, what `pushback draft` drafts from by default. */
+export function builtinSample(): { requestFile: string; capacityFile: string } {
+  const dir = path.join(builtinPackDir(), 'sample');
+  return { requestFile: path.join(dir, 'northwind.request.yaml'), capacityFile: path.join(dir, 'northwind.capacity.yaml') };
+}

@@ -10,66 +10,44 @@ import { exportFileName, exportPackTarball, exportPackZip } from '../node/packEx
 import { installPack, uninstallPack } from '../node/packInstall';
 import { PackInstallError } from '../node/unpackBudget';
 import { userPacksDir } from '../node/userPacksDir';
-import { type CommandIo, CommandUsageError, parseCommand, reportProblems } from './commandSupport';
-import { builtinPackDir, nodeFileSystem, writeFileAtomic } from './nodeFileSystem';
+import { type Command, type CommandIo, CommandUsageError, dispatchCommand, parseCommand, printHelp, reportProblems } from './commandSupport';
+import { builtinSample, nodeFileSystem, writeFileAtomic } from './nodeFileSystem';
 import { SCAFFOLD_TEMPLATE_ID, writeScaffoldedPack } from './packScaffold';
 import { PUSHBACK_VERSION } from './pushbackVersion';
 import { USAGE } from './usage';
 
 /** `pushback pack new | validate | test | export | install | uninstall`: what a team runs locally and in CI. */
 export async function packCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const [subcommand, ...rest] = args;
   try {
-    switch (subcommand) {
-      case 'new':
-        return await packNew(rest, io);
-      case 'validate':
-        return await packValidate(rest, io);
-      case 'test':
-        return await packTest(rest, io);
-      case 'export':
-        return await packExport(rest, io);
-      case 'install':
-        return await packInstallCommand(rest, io);
-      case 'uninstall':
-        return await packUninstall(rest, io);
-      case undefined:
-      case '-h':
-      case '--help':
-      case 'help':
-        io.stdout(`${USAGE.pack}\n`);
-        return subcommand === undefined ? 2 : 0;
-      default:
-        throw new CommandUsageError(`unknown pack command "${subcommand}"`, USAGE.pack);
-    }
+    return await dispatchCommand(args, io, PACK_COMMANDS, USAGE.pack, 'pack command');
   } catch (error) {
-    if (error instanceof CommandUsageError) {
-      io.stderr(`pushback: ${error.message}\n\n${error.usage}\n`);
-      return 2;
-    }
     if (error instanceof PackInstallError) return reportProblems(io, [{ file: error.entry ?? '.', line: 1, column: 1, path: '', message: error.message, hint: error.hint }]);
     throw error;
   }
 }
+
+const PACK_COMMANDS: Readonly<Record<string, Command>> = {
+  new: packNew,
+  validate: packValidate,
+  test: packTest,
+  export: packExport,
+  install: packInstallCommand,
+  uninstall: packUninstall,
+};
 
 function onePositional(positionals: readonly string[], usage: string, what: string): string {
   if (positionals.length !== 1) throw new CommandUsageError(`expected one ${what}`, usage);
   return positionals[0];
 }
 
-const sample = () => ({
-  requestFile: path.join(builtinPackDir(), 'sample', 'northwind.request.yaml'),
-  capacityFile: path.join(builtinPackDir(), 'sample', 'northwind.capacity.yaml'),
-});
-
 async function packNew(args: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommand(args, { id: { type: 'string' } }, USAGE.packNew);
-  if (values.help) return help(io, USAGE.packNew);
+  if (values.help) return printHelp(io, USAGE.packNew);
   if (positionals.length > 1) throw new CommandUsageError('expected at most one folder', USAGE.packNew);
   const dir = path.resolve(positionals[0] ?? '.');
   const id = values.id ?? `@my-team/${slug(path.basename(dir))}`;
   if (!packManifestSchema.shape.id.safeParse(id).success) throw new CommandUsageError(`--id must be a scoped, lower-case id like @acme/finance-replies, not "${id}"`, USAGE.packNew);
-  const scaffolded = await writeScaffoldedPack(dir, id, { pushbackVersion: PUSHBACK_VERSION, sample: sample() });
+  const scaffolded = await writeScaffoldedPack(dir, id, { pushbackVersion: PUSHBACK_VERSION, sample: builtinSample() });
   if (!scaffolded.ok) return reportProblems(io, scaffolded.problems);
   const shown = path.relative(process.cwd(), dir) || '.';
   io.stdout(
@@ -81,11 +59,11 @@ async function packNew(args: readonly string[], io: CommandIo): Promise<number> 
 
 async function packValidate(args: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommand(args, {}, USAGE.packValidate);
-  if (values.help) return help(io, USAGE.packValidate);
+  if (values.help) return printHelp(io, USAGE.packValidate);
   if (positionals.length === 0) throw new CommandUsageError('expected the pack folder', USAGE.packValidate);
   const problems: Problem[] = [];
   for (const dir of positionals) {
-    const result = await validatePack(nodeFileSystem, dir, { pushbackVersion: PUSHBACK_VERSION, sample: sample() });
+    const result = await validatePack(nodeFileSystem, dir, { pushbackVersion: PUSHBACK_VERSION, sample: builtinSample() });
     if (!result.ok) {
       problems.push(...result.problems);
       continue;
@@ -98,7 +76,7 @@ async function packValidate(args: readonly string[], io: CommandIo): Promise<num
 
 async function packTest(args: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommand(args, { update: { type: 'boolean' } }, USAGE.packTest);
-  if (values.help) return help(io, USAGE.packTest);
+  if (values.help) return printHelp(io, USAGE.packTest);
   const dir = onePositional(positionals, USAGE.packTest, 'pack folder');
   const pack = await loadPack(nodeFileSystem, dir, { pushbackVersion: PUSHBACK_VERSION });
   if (!pack.ok) return reportProblems(io, pack.problems, 'no example was run');
@@ -132,7 +110,7 @@ async function packTest(args: readonly string[], io: CommandIo): Promise<number>
 
 async function packExport(args: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommand(args, { out: { type: 'string' }, npm: { type: 'boolean' } }, USAGE.packExport);
-  if (values.help) return help(io, USAGE.packExport);
+  if (values.help) return printHelp(io, USAGE.packExport);
   const dir = onePositional(positionals, USAGE.packExport, 'pack folder');
   // No engines check: an author may export a pack for another Pushback version than the one at hand.
   const pack = await validatePack(nodeFileSystem, dir);
@@ -149,7 +127,7 @@ async function packExport(args: readonly string[], io: CommandIo): Promise<numbe
 
 async function packInstallCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommand(args, { into: { type: 'string' }, sha256: { type: 'string' } }, USAGE.packInstall);
-  if (values.help) return help(io, USAGE.packInstall);
+  if (values.help) return printHelp(io, USAGE.packInstall);
   const source = onePositional(positionals, USAGE.packInstall, 'source (folder, .zip, .tgz, https URL or npm package name)');
   const into = values.into ?? userPacksDir();
   const result = await installPack(source, { into, sha256: values.sha256, pushbackVersion: PUSHBACK_VERSION });
@@ -161,7 +139,7 @@ async function packInstallCommand(args: readonly string[], io: CommandIo): Promi
 
 async function packUninstall(args: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommand(args, { into: { type: 'string' } }, USAGE.packUninstall);
-  if (values.help) return help(io, USAGE.packUninstall);
+  if (values.help) return printHelp(io, USAGE.packUninstall);
   const id = onePositional(positionals, USAGE.packUninstall, 'pack id');
   if (!packManifestSchema.shape.id.safeParse(id).success) throw new CommandUsageError(`"${id}" is not a pack id like @acme/finance-replies`, USAGE.packUninstall);
   const result = await uninstallPack(values.into ?? userPacksDir(), id);
@@ -177,9 +155,4 @@ function slug(name: string): string {
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function help(io: CommandIo, usage: string): number {
-  io.stdout(`${usage}\n`);
-  return 0;
 }

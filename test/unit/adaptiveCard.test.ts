@@ -4,17 +4,14 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
-import { type Draft, draftReply } from '../../src/core/draftReply';
+import type { Draft } from '../../src/core/draftReply';
 import { renderReply } from '../../src/core/engine/renderReply';
 import type { Delay } from '../../src/core/model/analysis';
 import { type AdaptiveCard, type CardElement, MAX_TABLE_ROWS, type Table, buildAdaptiveCard, teamsMessage, utf8Length } from '../../src/core/outputs/adaptiveCard';
 import { escapeCardText, markdownToTextBlocks } from '../../src/core/outputs/cardMarkdown';
 import { informCioSummary, proposalSummary } from '../../src/core/outputs/keyFigures';
-import { type TemplatePack, loadPack } from '../../src/core/pack/loadPack';
 import { formatProblem } from '../../src/core/problems';
-import { nodeFileSystem } from '../../src/cli/nodeFileSystem';
-
-const packDir = path.resolve(__dirname, '../../templates');
+import { draftSample, loadBuiltinPack } from './fixtures/sample';
 
 /**
  * The official schema is draft-06 and names itself with `id`, which Ajv 8 refuses
@@ -27,25 +24,6 @@ function cardValidator() {
   ajv.addMetaSchema(draft06);
   addFormats(ajv);
   return ajv.compile(JSON.parse(readFileSync(path.resolve(__dirname, '../fixtures/adaptive-card-1.5.schema.json'), 'utf8')));
-}
-
-async function builtinPack(): Promise<TemplatePack> {
-  const pack = await loadPack(nodeFileSystem, packDir);
-  assert.ok(pack.ok, pack.ok ? '' : pack.problems.map(formatProblem).join('\n'));
-  return pack.value;
-}
-
-async function draft(pack: TemplatePack, templateId: string, request = 'northwind.request.yaml', proposal?: Draft['input']['proposal']): Promise<Draft> {
-  const drafted = await draftReply(nodeFileSystem, {
-    requestFile: path.join(packDir, 'sample', request),
-    capacityFile: path.join(packDir, 'sample/northwind.capacity.yaml'),
-    packs: [pack],
-    templateId,
-    today: '2027-01-04',
-    proposal,
-  });
-  assert.ok(drafted.ok, drafted.ok ? '' : drafted.problems.map(formatProblem).join('\n'));
-  return drafted.value;
 }
 
 function cardOf(drafted: Draft): AdaptiveCard {
@@ -73,11 +51,11 @@ describe('Teams: the Adaptive Card', () => {
   const validate = cardValidator();
 
   it('is valid Adaptive Card 1.5 for every example of every built-in template', async () => {
-    const pack = await builtinPack();
+    const pack = await loadBuiltinPack();
     const examples = pack.manifest.examples;
     assert.deepEqual([...new Set(examples.map((e) => e.template))].sort(), pack.templates.map((t) => t.frontMatter.id).sort());
     for (const example of examples) {
-      const card = cardOf(await draft(pack, example.template, path.basename(example.request), example.proposal));
+      const card = cardOf(await draftSample(example.template, { pack, request: path.basename(example.request), proposal: example.proposal }));
       const valid = validate(card);
       assert.deepEqual(validate.errors ?? [], [], `${example.template} (${example.request}): ${JSON.stringify(validate.errors?.slice(0, 3))}`);
       assert.ok(valid);
@@ -97,7 +75,7 @@ describe('Teams: the Adaptive Card', () => {
   });
 
   it('has the request, the key figures, a Table of what slips, the alternative and who informs the CIO', async () => {
-    const card = cardOf(await draft(await builtinPack(), 'yes-and-tradeoffs'));
+    const card = cardOf(await draftSample('yes-and-tradeoffs'));
     const request = byId(card, 'request');
     assert.equal(request?.type, 'FactSet');
     assert.deepEqual(request.facts.slice(0, 2), [
@@ -128,7 +106,7 @@ describe('Teams: the Adaptive Card', () => {
   });
 
   it('says nothing slips, and needs no funding, when the request fits', async () => {
-    const card = cardOf(await draft(await builtinPack(), 'teams-quick-reply', 'northwind-small.request.yaml'));
+    const card = cardOf(await draftSample('teams-quick-reply', { request: 'northwind-small.request.yaml' }));
     assert.deepEqual(texts([byId(card, 'whatSlips')]), ['Nothing already promised moves.']);
     const figures = byId(card, 'keyFigures');
     assert.equal(figures?.type, 'FactSet');
@@ -138,13 +116,13 @@ describe('Teams: the Adaptive Card', () => {
   });
 
   it('wraps the card in the Teams Workflows webhook envelope', async () => {
-    const card = cardOf(await draft(await builtinPack(), 'teams-quick-reply'));
+    const card = cardOf(await draftSample('teams-quick-reply'));
     assert.deepEqual(teamsMessage(card), { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
   });
 
   it('keeps data as text: Markdown and HTML in a title or name are escaped, not rendered', async () => {
-    const pack = await builtinPack();
-    const drafted = await draft(pack, 'yes-and-tradeoffs');
+    const pack = await loadBuiltinPack();
+    const drafted = await draftSample('yes-and-tradeoffs', { pack });
     const request = { ...drafted.input.request, title: '<script>alert(1)</script> *bold* _it_ [x](https://evil.example)', requester: { name: 'Eve **Boss**', title: null } };
     const input = { ...drafted.input, request };
     const markdown = renderReply(drafted.template, input);
@@ -165,7 +143,7 @@ describe('Teams: the Adaptive Card', () => {
   describe('the size cap', () => {
     /** The sample, with its delays copied until the list is long enough to burst a card. */
     async function withManyDelays(templateId: string, count: number) {
-      const drafted = await draft(await builtinPack(), templateId);
+      const drafted = await draftSample(templateId);
       const delays: Delay[] = Array.from({ length: count }, (_, i) => ({ ...drafted.input.analysis.delays[i % 8], id: `BIG-${i + 1}`, title: `Synthetic commitment number ${i + 1} with a long title` }));
       const input = { ...drafted.input, analysis: { ...drafted.input.analysis, delays } };
       const markdown = renderReply(drafted.template, input);
@@ -200,7 +178,7 @@ describe('Teams: the Adaptive Card', () => {
 
   describe('the alternative and the CIO line, in words', () => {
     it('describes each proposal with its dates and figures', async () => {
-      const { input } = await draft(await builtinPack(), 'yes-and-tradeoffs');
+      const { input } = await draftSample('yes-and-tradeoffs');
       const text = (proposal: 'defer' | 'descope' | 'swap' | 'fund', change: Partial<typeof input> = {}) => proposalSummary({ ...input, ...change, proposal }).text;
       assert.equal(text('defer'), 'Start Tue 23 Mar 2027, finish Fri 2 Apr 2027; nothing else moves, but that is too late for Fri 12 Mar 2027.');
       assert.equal(text('descope'), 'No capacity is left by Fri 12 Mar 2027 without moving other work.');

@@ -4,21 +4,7 @@ import { markdownToHtml } from '../../src/core/engine/markdownOutput';
 import { analyze } from '../../src/core/model/analyze';
 import { capacitySchema } from '../../src/core/schema/capacity';
 import { requestSchema } from '../../src/core/schema/request';
-
-/** The spec's worked example: two people at focus 0.5 over 10 working days, A and B committed. */
-const capacity = capacitySchema.parse({
-  team: 'Platform',
-  currency: 'EUR',
-  horizon: { start: '2027-01-04', end: '2027-01-15' },
-  focusFactor: 0.5,
-  members: [{ name: 'Ana', dailyCost: 500 }, { name: 'Ben', dailyCost: 700 }],
-  commitments: [
-    { id: 'A', title: 'Alpha', effortDays: 4, rank: 1 },
-    { id: 'B', title: 'Beta', effortDays: 4, rank: 2, deadline: '2027-01-12', costOfDelayPerWeek: 1000, sponsor: 'Chris' },
-  ],
-  org: { cio: { name: 'Elena', title: 'Chief Information Officer' }, me: { name: 'Sam Carter', title: 'Director' } },
-});
-const request = requestSchema.parse({ title: 'Portal', requester: { name: 'Dana Whitfield', title: 'VP Sales' }, effortDays: 4, neededBy: '2027-01-08' });
+import { namedCapacity as capacity, namedRequest as request } from './fixtures/workedExample';
 
 function document(overrides: Partial<AnalysisDocumentInput> = {}): string {
   const req = overrides.request ?? request;

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { loadPack } from '../../src/core/pack/loadPack';
 import { runPackExamples } from '../../src/core/pack/runPackExamples';
 import { formatProblem } from '../../src/core/problems';
 import { nodeFileSystem } from '../../src/cli/nodeFileSystem';
+import { loadBuiltinPack } from './fixtures/sample';
 
 /**
  * Golden tests: each example in templates/pushback-pack.json, rendered on the
@@ -13,20 +12,15 @@ import { nodeFileSystem } from '../../src/cli/nodeFileSystem';
  * and review the diff of templates/examples/ before committing it.
  */
 describe('the built-in pack: golden outputs', () => {
-  const packDir = path.resolve(__dirname, '../../templates');
-
   it('loads without problems and has an example for every template', async () => {
-    const pack = await loadPack(nodeFileSystem, packDir);
-    assert.ok(pack.ok, pack.ok ? '' : pack.problems.map(formatProblem).join('\n'));
-    const ids = pack.value.templates.map((t) => t.frontMatter.id).sort();
-    const withExamples = [...new Set(pack.value.manifest.examples.map((e) => e.template))].sort();
+    const pack = await loadBuiltinPack();
+    const ids = pack.templates.map((t) => t.frontMatter.id).sort();
+    const withExamples = [...new Set(pack.manifest.examples.map((e) => e.template))].sort();
     assert.deepEqual(withExamples, ids);
   });
 
   it('renders every example exactly as checked in', async () => {
-    const pack = await loadPack(nodeFileSystem, packDir);
-    assert.ok(pack.ok);
-    const outcomes = await runPackExamples(nodeFileSystem, pack.value);
+    const outcomes = await runPackExamples(nodeFileSystem, await loadBuiltinPack());
     assert.ok(outcomes.length > 0);
     for (const outcome of outcomes) {
       assert.deepEqual(outcome.problems.map(formatProblem), [], `${outcome.template} rendered with problems`);

@@ -1,29 +1,21 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
+import { packageRoot, runBuiltCli, runCli } from './fixtures/cli';
+import { workedExampleFiles } from './fixtures/workedExample';
 
 const fixtures = path.resolve(__dirname, '../fixtures/data');
-const root = path.resolve(__dirname, '../..');
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 describe('the pushback command line', () => {
   it('drafts from the embedded sample with no flags', async () => {
-    const { code, stdout } = await run('draft', '--today', '2027-01-04');
+    const { code, stdout } = await runCli('draft', '--today', '2027-01-04');
     assert.equal(code, 0);
-    assert.equal(stdout, readFileSync(path.join(root, 'templates/examples/yes-and-tradeoffs.md'), 'utf8'));
+    assert.equal(stdout, readFileSync(path.join(packageRoot, 'templates/examples/yes-and-tradeoffs.md'), 'utf8'));
   });
 
   it('prints {template, analysis, reply} with --format json', async () => {
-    const { code, stdout } = await run('draft', '--format', 'json', '--today', '2027-01-04');
+    const { code, stdout } = await runCli('draft', '--format', 'json', '--today', '2027-01-04');
     assert.equal(code, 0);
     const parsed = JSON.parse(stdout);
     assert.deepEqual(Object.keys(parsed), ['template', 'analysis', 'reply']);
@@ -34,15 +26,15 @@ describe('the pushback command line', () => {
   });
 
   it('renders HTML and plain text', async () => {
-    const html = await run('draft', '--format', 'html', '--today', '2027-01-04');
+    const html = await runCli('draft', '--format', 'html', '--today', '2027-01-04');
     assert.match(html.stdout, /<p style="[^"]+">Hi Dana,<\/p>/);
     assert.match(html.stdout, /<table style="[^"]+">/);
-    const text = await run('draft', '--format', 'text', '--today', '2027-01-04');
+    const text = await runCli('draft', '--format', 'text', '--today', '2027-01-04');
     assert.doesNotMatch(text.stdout, /\*\*|\|/);
   });
 
   it('analyzes with exactly the Outputs table field names', async () => {
-    const { code, stdout } = await run('analyze', '--request', path.join(fixtures, 'worked-example.request.json'), '--capacity', path.join(fixtures, 'worked-example.capacity.json'));
+    const { code, stdout } = await runCli('analyze', '--request', workedExampleFiles.request, '--capacity', workedExampleFiles.capacity);
     assert.equal(code, 0);
     const analysis = JSON.parse(stdout);
     assert.deepEqual(Object.keys(analysis), [
@@ -53,17 +45,17 @@ describe('the pushback command line', () => {
   });
 
   it('lists templates as text and as JSON', async () => {
-    const json = await run('templates', '--format', 'json');
+    const json = await runCli('templates', '--format', 'json');
     const rows = JSON.parse(json.stdout) as { id: string; pack: string }[];
     assert.ok(rows.some((r) => r.id === 'yes-and-tradeoffs'));
     assert.deepEqual(Object.keys(rows[0]), ['id', 'name', 'description', 'pack']);
-    const text = await run('templates');
+    const text = await runCli('templates');
     assert.match(text.stdout, /^yes-and-tradeoffs\s+Yes, and — trade-offs — /m);
   });
 
   it('exits 1 with every problem as file:line:col for invalid input', async () => {
     const broken = path.join(fixtures, 'broken.request.yaml');
-    const { code, stderr } = await run('draft', '--request', broken);
+    const { code, stderr } = await runCli('draft', '--request', broken);
     assert.equal(code, 1);
     assert.match(stderr, new RegExp(`${broken}:4:13: effortDays: must be greater than 0`));
     assert.match(stderr, new RegExp(`${broken}:5:11: neededBy: must be a real calendar date`));
@@ -73,26 +65,26 @@ describe('the pushback command line', () => {
   });
 
   it('exits 2 for wrong usage, with the command\'s help', async () => {
-    assert.equal((await run('draft', '--format', 'pdf')).code, 2);
-    assert.equal((await run('draft', '--bogus')).code, 2);
-    assert.equal((await run('analyze', '--request', 'x.json')).code, 2);
-    assert.equal((await run('frobnicate')).code, 2);
-    const { stderr } = await run('draft', '--proposal', 'magic');
+    assert.equal((await runCli('draft', '--format', 'pdf')).code, 2);
+    assert.equal((await runCli('draft', '--bogus')).code, 2);
+    assert.equal((await runCli('analyze', '--request', 'x.json')).code, 2);
+    assert.equal((await runCli('frobnicate')).code, 2);
+    const { stderr } = await runCli('draft', '--proposal', 'magic');
     assert.match(stderr, /--proposal must be one of defer, descope, swap, fund/);
     assert.match(stderr, /Usage:|pushback draft \[options\]/);
   });
 
   it('has --help everywhere, exiting 0', async () => {
     for (const command of ['draft', 'analyze', 'templates', 'import']) {
-      const { code, stdout } = await run(command, '--help');
+      const { code, stdout } = await runCli(command, '--help');
       assert.equal(code, 0);
       assert.match(stdout, new RegExp(`pushback ${command}`));
     }
-    assert.equal((await run('--help')).code, 0);
+    assert.equal((await runCli('--help')).code, 0);
   });
 
   it('names an unknown template and lists the known ones', async () => {
-    const { code, stderr } = await run('draft', '--template', 'nope');
+    const { code, stderr } = await runCli('draft', '--template', 'nope');
     assert.equal(code, 1);
     assert.match(stderr, /no template "nope" \(use one of: .*yes-and-tradeoffs/);
   });
@@ -100,17 +92,17 @@ describe('the pushback command line', () => {
   it('writes --out atomically, leaving no temporary file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pushback-cli-'));
     const out = path.join(dir, 'reply.md');
-    const { code } = await run('draft', '--out', out, '--today', '2027-01-04');
+    const { code } = await runCli('draft', '--out', out, '--today', '2027-01-04');
     assert.equal(code, 0);
     assert.match(readFileSync(out, 'utf8'), /^Hi Dana,/);
     assert.deepEqual(readdirSync(dir), ['reply.md']);
-    const failed = await run('draft', '--out', path.join(dir, 'missing-folder', 'reply.md'));
+    const failed = await runCli('draft', '--out', path.join(dir, 'missing-folder', 'reply.md'));
     assert.equal(failed.code, 1);
     assert.match(failed.stderr, /cannot be written \(ENOENT\)/);
   });
 
   it('imports a Jira export', async () => {
-    const { code, stdout } = await run('import', 'jira', path.resolve(__dirname, '../fixtures/jira/jira-cloud.csv'));
+    const { code, stdout } = await runCli('import', 'jira', path.resolve(__dirname, '../fixtures/jira/jira-cloud.csv'));
     assert.equal(code, 0);
     const parsed = JSON.parse(stdout);
     assert.deepEqual(Object.keys(parsed), ['commitments', 'skipped']);
@@ -118,14 +110,14 @@ describe('the pushback command line', () => {
   });
 
   it('runs as a real process from the built bundle', () => {
-    assert.ok(existsSync(path.join(root, 'dist/cli.js')), 'dist/cli.js is missing: run "npm run build" first (npm test does)');
-    const ok = spawnSync(process.execPath, [path.join(root, 'bin/pushback.js'), 'draft', '--today', '2027-01-04', '--format', 'text'], { encoding: 'utf8' });
+    assert.ok(existsSync(path.join(packageRoot, 'dist/cli.js')), 'dist/cli.js is missing: run "npm run build" first (npm test does)');
+    const ok = runBuiltCli('draft', '--today', '2027-01-04', '--format', 'text');
     assert.equal(ok.status, 0, ok.stderr);
     assert.match(ok.stdout, /^Hi Dana,/);
-    const bad = spawnSync(process.execPath, [path.join(root, 'bin/pushback.js'), 'draft', '--request', path.join(fixtures, 'broken.request.yaml')], { encoding: 'utf8' });
+    const bad = runBuiltCli('draft', '--request', path.join(fixtures, 'broken.request.yaml'));
     assert.equal(bad.status, 1);
     assert.doesNotMatch(bad.stderr, /node:internal|at Object\./);
-    const usage = spawnSync(process.execPath, [path.join(root, 'bin/pushback.js'), 'nonsense'], { encoding: 'utf8' });
+    const usage = runBuiltCli('nonsense');
     assert.equal(usage.status, 2);
   });
 });

@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { saveDecision } from '../../src/cli/decisionFiles';
-import { main } from '../../src/cli/main';
-import { nodeFileSystem } from '../../src/cli/nodeFileSystem';
-import { draftReply } from '../../src/core/draftReply';
-import { loadPack } from '../../src/core/pack/loadPack';
-
-const root = path.resolve(__dirname, '../..');
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { packageRoot, runBuiltCli, runCli } from './fixtures/cli';
+import { sampleDecisionSource } from './fixtures/sample';
 
 /** A team whose plan is 300 one-day commitments, and a rank-1 request that delays every one. */
 function crowdedTeam(): { request: string; capacity: string } {
@@ -31,7 +19,7 @@ function crowdedTeam(): { request: string; capacity: string } {
 
 describe('the pushback command line: Teams, email and the decision log', () => {
   it('prints the Adaptive Card with --format teams-card', async () => {
-    const { code, stdout } = await run('draft', '--format', 'teams-card', '--today', '2027-01-04');
+    const { code, stdout } = await runCli('draft', '--format', 'teams-card', '--today', '2027-01-04');
     assert.equal(code, 0);
     const card = JSON.parse(stdout);
     assert.equal(card.type, 'AdaptiveCard');
@@ -40,7 +28,7 @@ describe('the pushback command line: Teams, email and the decision log', () => {
   });
 
   it('prints the whole webhook body with --format teams-message', async () => {
-    const { code, stdout } = await run('draft', '--format', 'teams-message', '--template', 'teams-quick-reply', '--today', '2027-01-04');
+    const { code, stdout } = await runCli('draft', '--format', 'teams-message', '--template', 'teams-quick-reply', '--today', '2027-01-04');
     assert.equal(code, 0);
     const message = JSON.parse(stdout);
     assert.equal(message.type, 'message');
@@ -51,16 +39,16 @@ describe('the pushback command line: Teams, email and the decision log', () => {
 
   it('refuses a card too big for Teams (exit 1), naming the chat-sized template', async () => {
     const { request, capacity } = crowdedTeam();
-    const big = await run('draft', '--format', 'teams-card', '--request', request, '--capacity', capacity, '--today', '2027-01-04');
+    const big = await runCli('draft', '--format', 'teams-card', '--request', request, '--capacity', capacity, '--today', '2027-01-04');
     assert.equal(big.code, 1);
     assert.equal(big.stdout, '');
     assert.match(big.stderr, /^<teams card>:1:1: the Teams card is \d+\.\d KB, over the 28 KB Teams accepts \(use the chat-sized template "teams-quick-reply"/);
-    const chat = await run('draft', '--format', 'teams-card', '--template', 'teams-quick-reply', '--request', request, '--capacity', capacity, '--today', '2027-01-04');
+    const chat = await runCli('draft', '--format', 'teams-card', '--template', 'teams-quick-reply', '--request', request, '--capacity', capacity, '--today', '2027-01-04');
     assert.equal(chat.code, 0, chat.stderr);
   });
 
   it('makes --format html an email-ready document with inline styles', async () => {
-    const { code, stdout } = await run('draft', '--format', 'html', '--today', '2027-01-04');
+    const { code, stdout } = await runCli('draft', '--format', 'html', '--today', '2027-01-04');
     assert.equal(code, 0);
     assert.match(stdout, /^<!DOCTYPE html>/);
     assert.match(stdout, /<title>Re: Customer self-service order-tracking portal — yes, and here is what moves<\/title>/);
@@ -71,7 +59,7 @@ describe('the pushback command line: Teams, email and the decision log', () => {
   it('writes an .eml draft with --format eml --out', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pushback-eml-'));
     const out = path.join(dir, 'reply.eml');
-    const { code } = await run('draft', '--format', 'eml', '--out', out, '--today', '2027-01-04');
+    const { code } = await runCli('draft', '--format', 'eml', '--out', out, '--today', '2027-01-04');
     assert.equal(code, 0);
     const eml = readFileSync(out, 'utf8');
     assert.match(eml, /^MIME-Version: 1\.0\r\nDate: Mon, 04 Jan 2027 12:00:00 \+0000\r\nSubject: =\?UTF-8\?B\?/);
@@ -80,42 +68,28 @@ describe('the pushback command line: Teams, email and the decision log', () => {
   });
 
   it('keeps markdown, text and json as they were, and lists every format on a wrong one', async () => {
-    assert.equal((await run('draft', '--today', '2027-01-04')).stdout, readFileSync(path.join(root, 'templates/examples/yes-and-tradeoffs.md'), 'utf8'));
-    assert.deepEqual(Object.keys(JSON.parse((await run('draft', '--format', 'json', '--today', '2027-01-04')).stdout)), ['template', 'analysis', 'reply']);
-    const wrong = await run('draft', '--format', 'pdf');
+    assert.equal((await runCli('draft', '--today', '2027-01-04')).stdout, readFileSync(path.join(packageRoot, 'templates/examples/yes-and-tradeoffs.md'), 'utf8'));
+    assert.deepEqual(Object.keys(JSON.parse((await runCli('draft', '--format', 'json', '--today', '2027-01-04')).stdout)), ['template', 'analysis', 'reply']);
+    const wrong = await runCli('draft', '--format', 'pdf');
     assert.equal(wrong.code, 2);
     assert.match(wrong.stderr, /--format must be one of markdown, html, text, json, teams-card, teams-message, eml, not "pdf"/);
   });
 
   describe('pushback decisions', () => {
-    async function source() {
-      const pack = await loadPack(nodeFileSystem, path.join(root, 'templates'));
-      assert.ok(pack.ok);
-      const drafted = await draftReply(nodeFileSystem, {
-        requestFile: path.join(root, 'templates/sample/northwind.request.yaml'),
-        capacityFile: path.join(root, 'templates/sample/northwind.capacity.yaml'),
-        packs: [pack.value],
-        templateId: 'yes-and-tradeoffs',
-        today: '2027-01-04',
-      });
-      assert.ok(drafted.ok);
-      return { input: drafted.value.input, markdown: drafted.value.markdown, template: drafted.value.template.frontMatter, pack: pack.value.manifest };
-    }
-
     it('saves records atomically under unique names, and lists them as text and JSON', async () => {
       const dir = path.join(mkdtempSync(path.join(tmpdir(), 'pushback-decisions-')), '.pushback', 'decisions');
-      const first = await saveDecision(dir, await source());
-      const second = await saveDecision(dir, { ...(await source()), via: 'posted to Teams' });
+      const first = await saveDecision(dir, await sampleDecisionSource());
+      const second = await saveDecision(dir, { ...(await sampleDecisionSource()), via: 'posted to Teams' });
       assert.equal(path.basename(first), '2027-01-04-customer-self-service-order-tracking-portal.md');
       assert.equal(path.basename(second), '2027-01-04-customer-self-service-order-tracking-portal-2.md');
       assert.deepEqual(readdirSync(dir).sort(), [path.basename(first), path.basename(second)].sort(), 'no temporary files left');
 
-      const text = await run('decisions', '--dir', dir);
+      const text = await runCli('decisions', '--dir', dir);
       assert.equal(text.code, 0);
       const lines = text.stdout.trimEnd().split('\n');
       assert.equal(lines.length, 2);
       assert.match(lines[0], /^2027-01-04  swap  Customer self-service order-tracking portal \(Dana Whitfield\)  .*portal\.md$/);
-      const json = await run('decisions', '--dir', dir, '--format', 'json');
+      const json = await runCli('decisions', '--dir', dir, '--format', 'json');
       const rows = JSON.parse(json.stdout);
       assert.deepEqual(rows.map((r: { via: string }) => r.via), [null, 'posted to Teams']);
       assert.equal(rows[0].file, first);
@@ -124,9 +98,9 @@ describe('the pushback command line: Teams, email and the decision log', () => {
 
     it('lists the readable records and reports a damaged one (exit 1)', async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'pushback-decisions-'));
-      await saveDecision(dir, await source());
+      await saveDecision(dir, await sampleDecisionSource());
       writeFileSync(path.join(dir, '2027-01-05-damaged.md'), '# no front matter\n');
-      const { code, stdout, stderr } = await run('decisions', '--dir', dir);
+      const { code, stdout, stderr } = await runCli('decisions', '--dir', dir);
       assert.equal(code, 1);
       assert.equal(stdout.trimEnd().split('\n').length, 1);
       assert.match(stderr, /2027-01-05-damaged\.md:1:1: is not a decision record/);
@@ -134,22 +108,22 @@ describe('the pushback command line: Teams, email and the decision log', () => {
     });
 
     it('says so when there are none, has --help, and exits 2 on wrong usage', async () => {
-      const empty = await run('decisions', '--dir', path.join(tmpdir(), 'pushback-no-such-folder'));
+      const empty = await runCli('decisions', '--dir', path.join(tmpdir(), 'pushback-no-such-folder'));
       assert.equal(empty.code, 0);
       assert.equal(empty.stdout, '');
       assert.match(empty.stderr, /no decisions recorded in .* yet/);
-      assert.equal((await run('decisions', '--dir', path.join(tmpdir(), 'pushback-no-such-folder'), '--format', 'json')).stdout, '[]\n');
-      const help = await run('decisions', '--help');
+      assert.equal((await runCli('decisions', '--dir', path.join(tmpdir(), 'pushback-no-such-folder'), '--format', 'json')).stdout, '[]\n');
+      const help = await runCli('decisions', '--help');
       assert.equal(help.code, 0);
       assert.match(help.stdout, /^pushback decisions \[--dir DIR\]/);
-      assert.equal((await run('decisions', '--format', 'yaml')).code, 2);
-      assert.equal((await run('decisions', '--bogus')).code, 2);
-      assert.match((await run('--help')).stdout, /pushback decisions/);
+      assert.equal((await runCli('decisions', '--format', 'yaml')).code, 2);
+      assert.equal((await runCli('decisions', '--bogus')).code, 2);
+      assert.match((await runCli('--help')).stdout, /pushback decisions/);
     });
   });
 
   it('prints a Teams card from the built bundle', () => {
-    const result = spawnSync(process.execPath, [path.join(root, 'bin/pushback.js'), 'draft', '--format', 'teams-card', '--today', '2027-01-04'], { encoding: 'utf8' });
+    const result = runBuiltCli('draft', '--format', 'teams-card', '--today', '2027-01-04');
     assert.equal(result.status, 0, result.stderr);
     assert.equal(JSON.parse(result.stdout).type, 'AdaptiveCard');
   });

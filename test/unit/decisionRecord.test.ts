@@ -1,26 +1,10 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { parse } from 'yaml';
 import { type DecisionSource, decisionFileName, decisionRecord, decisionRecordMarkdown, decisionSlug, parseDecisionRecord } from '../../src/core/decisions/decisionRecord';
-import { draftReply } from '../../src/core/draftReply';
-import { loadPack } from '../../src/core/pack/loadPack';
-import { nodeFileSystem } from '../../src/cli/nodeFileSystem';
-
-const packDir = path.resolve(__dirname, '../../templates');
+import { sampleDecisionSource } from './fixtures/sample';
 
 async function sampleDecision(overrides: Partial<DecisionSource> = {}): Promise<DecisionSource> {
-  const pack = await loadPack(nodeFileSystem, packDir);
-  assert.ok(pack.ok);
-  const drafted = await draftReply(nodeFileSystem, {
-    requestFile: path.join(packDir, 'sample/northwind.request.yaml'),
-    capacityFile: path.join(packDir, 'sample/northwind.capacity.yaml'),
-    packs: [pack.value],
-    templateId: 'yes-and-tradeoffs',
-    today: '2027-01-04',
-  });
-  assert.ok(drafted.ok);
-  const { input, markdown, template } = drafted.value;
-  return { input, markdown, template: template.frontMatter, pack: pack.value.manifest, via: 'copied', ...overrides };
+  return { ...(await sampleDecisionSource()), via: 'copied', ...overrides };
 }
 
 describe('the decision log: records', () => {

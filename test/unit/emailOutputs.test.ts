@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import fc from 'fast-check';
-import { type Draft, draftReply } from '../../src/core/draftReply';
 import { compileTemplate } from '../../src/core/engine/compileTemplate';
 import { markdownToPlainText } from '../../src/core/engine/markdownOutput';
 import { renderReply } from '../../src/core/engine/renderReply';
@@ -9,25 +7,7 @@ import { renderSubject } from '../../src/core/engine/renderSubject';
 import { createTemplateEnvironment } from '../../src/core/engine/templateEnvironment';
 import { emailHtmlDocument, emailHtmlFragment } from '../../src/core/outputs/emailHtml';
 import { EML_BOUNDARY, base64, buildEml, encodeHeaderText, quotedPrintable, replyToEml } from '../../src/core/outputs/eml';
-import { loadPack } from '../../src/core/pack/loadPack';
-import { formatProblem } from '../../src/core/problems';
-import { nodeFileSystem } from '../../src/cli/nodeFileSystem';
-
-const packDir = path.resolve(__dirname, '../../templates');
-
-async function draft(templateId = 'yes-and-tradeoffs'): Promise<Draft> {
-  const pack = await loadPack(nodeFileSystem, packDir);
-  assert.ok(pack.ok);
-  const drafted = await draftReply(nodeFileSystem, {
-    requestFile: path.join(packDir, 'sample/northwind.request.yaml'),
-    capacityFile: path.join(packDir, 'sample/northwind.capacity.yaml'),
-    packs: [pack.value],
-    templateId,
-    today: '2027-01-04',
-  });
-  assert.ok(drafted.ok, drafted.ok ? '' : drafted.problems.map(formatProblem).join('\n'));
-  return drafted.value;
-}
+import { draftSample } from './fixtures/sample';
 
 /** What a mail client does with a message: headers unfolded, parts split at the boundary, bodies decoded. */
 function parseEml(eml: string) {
@@ -69,7 +49,7 @@ function decodeHeader(value: string): string {
 
 describe('email: rich HTML', () => {
   it('styles every element inline, keeps right-aligned figures, and uses no classes, scripts or external assets', async () => {
-    const html = emailHtmlFragment((await draft()).markdown);
+    const html = emailHtmlFragment((await draftSample()).markdown);
     assert.match(html, /^<div style="font-family:Calibri/);
     assert.match(html, /<p style="margin:0 0 11pt 0;font-family:[^"]+">Hi Dana,<\/p>/);
     assert.match(html, /<table style="border-collapse:collapse;[^"]*">/);
@@ -92,7 +72,7 @@ describe('email: rich HTML', () => {
   });
 
   it('escapes a request title with HTML in it, from data through the template', async () => {
-    const drafted = await draft();
+    const drafted = await draftSample();
     const input = { ...drafted.input, request: { ...drafted.input.request, title: '<script>alert("x")</script> & more' } };
     const rendered = renderReply(drafted.template, input);
     assert.ok(rendered.ok);
@@ -111,13 +91,13 @@ describe('email: rich HTML', () => {
 
 describe('email: the subject line', () => {
   it('renders the template\'s front-matter subject as plain text', async () => {
-    const drafted = await draft();
+    const drafted = await draftSample();
     const subject = renderSubject(drafted.template, drafted.input);
     assert.deepEqual(subject, { ok: true, value: 'Re: Customer self-service order-tracking portal — yes, and here is what moves' });
   });
 
   it('reads data literally (no Markdown escapes) and on one line', async () => {
-    const drafted = await draft();
+    const drafted = await draftSample();
     const input = { ...drafted.input, request: { ...drafted.input.request, title: 'A_b *c* <d>\r\nBcc: evil@example.com' } };
     const subject = renderSubject(drafted.template, input);
     assert.deepEqual(subject, { ok: true, value: 'Re: A_b *c* <d> Bcc: evil@example.com — yes, and here is what moves' });
@@ -129,7 +109,7 @@ describe('email: the subject line', () => {
       assert.ok(compiled.ok);
       return compiled.value;
     };
-    return draft().then(({ input }) => {
+    return draftSample().then(({ input }) => {
       assert.deepEqual(renderSubject(compile(''), input), { ok: true, value: undefined });
       const bad = renderSubject(compile('subject: "{{request.colour}}"\n'), input);
       assert.equal(bad.ok, false);
@@ -143,7 +123,7 @@ describe('email: the subject line', () => {
 
 describe('email: the .eml draft', () => {
   it('is a multipart/alternative draft with CRLF lines, a dated header block and both bodies', async () => {
-    const drafted = await draft();
+    const drafted = await draftSample();
     const result = replyToEml(drafted.template, drafted.input, drafted.markdown);
     assert.ok(result.ok);
     const eml = result.value;
@@ -168,14 +148,14 @@ describe('email: the .eml draft', () => {
   });
 
   it('falls back to "Re: <title>" for a template without a subject', async () => {
-    const drafted = await draft('executive-brief');
+    const drafted = await draftSample('executive-brief');
     const result = replyToEml(drafted.template, drafted.input, drafted.markdown);
     assert.ok(result.ok);
     assert.equal(parseEml(result.value).subject, 'Re: Customer self-service order-tracking portal');
   });
 
   it('cannot be made to carry extra headers through the data', async () => {
-    const drafted = await draft();
+    const drafted = await draftSample();
     const input = { ...drafted.input, request: { ...drafted.input.request, title: 'Plain\r\nBcc: evil@example.com\nX-Evil: 1' } };
     const result = replyToEml(drafted.template, input, drafted.markdown);
     assert.ok(result.ok);

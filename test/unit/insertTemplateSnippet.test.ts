@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { nodeFileSystem } from '../../src/cli/nodeFileSystem';
-import { draftReply } from '../../src/core/draftReply';
 import { compileTemplate } from '../../src/core/engine/compileTemplate';
 import { escapeSnippetText, placeholderMarker, toSnippet } from '../../src/core/engine/snippetText';
 import { createTemplateEnvironment } from '../../src/core/engine/templateEnvironment';
 import { loadCapacity } from '../../src/core/load/loadData';
-import { type TemplatePack, loadPack } from '../../src/core/pack/loadPack';
+import type { TemplatePack } from '../../src/core/pack/loadPack';
 import type { Capacity } from '../../src/core/schema/capacity';
 import { type DraftForm, emptyDraft } from '../../src/shared/draftForm';
 import {
@@ -16,10 +14,7 @@ import {
   renderSnippetReply,
   validateAnswer,
 } from '../../src/extension/insertTemplate/templateInputs';
-
-const packDir = path.resolve(__dirname, '../../templates');
-const sampleCapacity = path.join(packDir, 'sample', 'northwind.capacity.yaml');
-const sampleRequest = path.join(packDir, 'sample', 'northwind.request.yaml');
+import { draftSample, loadBuiltinPack, samplePath } from './fixtures/sample';
 
 /** The sample request as the composer's form holds it. */
 const sampleDraft: DraftForm = emptyDraft({
@@ -56,10 +51,10 @@ describe('Insert Template: the fields asked for and the reply as a snippet', () 
   let packs: TemplatePack[];
   let capacity: Capacity;
   before(async () => {
-    const pack = await loadPack(nodeFileSystem, packDir);
-    const loaded = await loadCapacity(nodeFileSystem, sampleCapacity);
-    assert.ok(pack.ok && loaded.ok);
-    packs = [pack.value];
+    const pack = await loadBuiltinPack();
+    const loaded = await loadCapacity(nodeFileSystem, samplePath('northwind.capacity.yaml'));
+    assert.ok(loaded.ok);
+    packs = [pack];
     capacity = loaded.value;
   });
   const builtin = (id: string) => {
@@ -69,11 +64,10 @@ describe('Insert Template: the fields asked for and the reply as a snippet', () 
   };
 
   it('inserts exactly the reply the CLI drafts when every field is filled', async () => {
-    const cli = await draftReply(nodeFileSystem, { requestFile: sampleRequest, capacityFile: sampleCapacity, packs, templateId: 'yes-and-tradeoffs', today: '2027-01-04' });
-    assert.ok(cli.ok);
+    const cli = await draftSample('yes-and-tradeoffs', { pack: packs[0] });
     const reply = renderSnippetReply({ template: builtin('yes-and-tradeoffs'), draft: sampleDraft, capacity, today: '2027-01-04' });
     assert.ok(reply.ok, JSON.stringify(reply));
-    assert.equal(reply.value.snippet, escapeSnippetText(cli.value.markdown));
+    assert.equal(reply.value.snippet, escapeSnippetText(cli.markdown));
     assert.deepEqual(reply.value.tabStops, []);
   });
 

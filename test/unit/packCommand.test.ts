@@ -3,15 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { list as listTar } from 'tar';
-import { main } from '../../src/cli/main';
 import { unifiedDiff } from '../../src/core/unifiedDiff';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { runCli } from './fixtures/cli';
 
 const TEMPLATE_FILE = 'templates/yes-and-next-steps.hbs';
 
@@ -23,7 +16,7 @@ describe('pushback pack', () => {
     root = mkdtempSync(path.join(tmpdir(), 'pushback-pack-cli-'));
     pack = path.join(root, 'finance');
     process.chdir(root);
-    const created = await run('pack', 'new', pack, '--id', '@acme/finance-replies');
+    const created = await runCli('pack', 'new', pack, '--id', '@acme/finance-replies');
     assert.equal(created.code, 0, created.stderr);
   });
   afterEach(() => {
@@ -44,29 +37,29 @@ describe('pushback pack', () => {
       const packageJson = JSON.parse(readFileSync(path.join(pack, 'package.json'), 'utf8'));
       assert.deepEqual([packageJson.name, packageJson.version, packageJson.keywords], ['@acme/finance-replies', '0.1.0', ['pushback-pack']]);
       assert.match(readFileSync(path.join(pack, 'examples/yes-and-next-steps.md'), 'utf8'), /^Hi Dana,/);
-      const validated = await run('pack', 'validate', pack);
+      const validated = await runCli('pack', 'validate', pack);
       assert.equal(validated.code, 0, validated.stderr);
       assert.match(validated.stdout, /@acme\/finance-replies@0\.1\.0 is valid \(1 template, 0 partials, 1 example\)/);
-      const tested = await run('pack', 'test', pack);
+      const tested = await runCli('pack', 'test', pack);
       assert.equal(tested.code, 0, tested.stdout);
       assert.match(tested.stdout, /1 example: 1 passed, 0 failed/);
     });
 
     it('derives the id from the folder, and refuses a folder with files in it', async () => {
       const other = path.join(root, 'Team Replies');
-      assert.equal((await run('pack', 'new', other)).code, 0);
+      assert.equal((await runCli('pack', 'new', other)).code, 0);
       assert.equal(JSON.parse(readFileSync(path.join(other, 'pushback-pack.json'), 'utf8')).id, '@my-team/team-replies');
-      const again = await run('pack', 'new', pack);
+      const again = await runCli('pack', 'new', pack);
       assert.equal(again.code, 1);
       assert.match(again.stderr, /finance:1:1: is not empty/);
-      assert.equal((await run('pack', 'new', path.join(root, 'x'), '--id', 'Finance')).code, 2);
+      assert.equal((await runCli('pack', 'new', path.join(root, 'x'), '--id', 'Finance')).code, 2);
     });
   });
 
   describe('validate', () => {
     it('reports a field the data does not have at file:line:col, and exits 1', async () => {
       edit(TEMPLATE_FILE, (t) => t.replace('{{request.title}}**', '{{request.titel}}**'));
-      const { code, stderr } = await run('pack', 'validate', pack);
+      const { code, stderr } = await runCli('pack', 'validate', pack);
       assert.equal(code, 1);
       assert.match(stderr, new RegExp(`${path.join(pack, TEMPLATE_FILE).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}:12:25: the field "titel" is not in the data \\(`));
       assert.match(stderr, /1 problem found; the pack is not valid\./);
@@ -75,17 +68,17 @@ describe('pushback pack', () => {
     it('reports unknown helpers, missing partials and manifest errors', async () => {
       edit(TEMPLATE_FILE, (t) => t.replace('Shall we', '{{shout "x"}} {{> footer}} Shall we'));
       edit('pushback-pack.json', (t) => t.replace('"version": "0.1.0"', '"version": "one"'));
-      const { code, stderr } = await run('pack', 'validate', pack);
+      const { code, stderr } = await runCli('pack', 'validate', pack);
       assert.equal(code, 1);
       assert.match(stderr, /pushback-pack\.json:4:14: version: must be a semantic version/);
       edit('pushback-pack.json', (t) => t.replace('"version": "one"', '"version": "0.1.0"'));
-      const second = await run('pack', 'validate', pack);
+      const second = await runCli('pack', 'validate', pack);
       assert.match(second.stderr, /yes-and-next-steps\.hbs:\d+:\d+: (unknown helper "shout"|missing partial "footer")/);
     });
 
     it('refuses a pack made for a later Pushback', async () => {
       edit('pushback-pack.json', (t) => t.replace('"pushback": "^0.1.0"', '"pushback": "^9.0.0"'));
-      const { code, stderr } = await run('pack', 'validate', pack);
+      const { code, stderr } = await runCli('pack', 'validate', pack);
       assert.equal(code, 1);
       assert.match(stderr, /engines\.pushback: this pack works with Pushback \^9\.0\.0, not 0\.1\.0/);
     });
@@ -94,26 +87,26 @@ describe('pushback pack', () => {
   describe('test', () => {
     it('prints a unified diff on a mismatch and exits 1; --update accepts the new reply', async () => {
       edit(TEMPLATE_FILE, (t) => t.replace('Shall we agree', 'Can we agree'));
-      const failed = await run('pack', 'test', pack);
+      const failed = await runCli('pack', 'test', pack);
       assert.equal(failed.code, 1);
       assert.match(failed.stdout, /FAIL yes-and-next-steps → finance\/examples\/yes-and-next-steps\.md: the reply differs/);
       assert.match(failed.stdout, /^@@ -\d+,\d+ \+\d+,\d+ @@$/m);
       assert.match(failed.stdout, /^-Shall we agree the next step this week\?$/m);
       assert.match(failed.stdout, /^\+Can we agree the next step this week\?$/m);
       assert.match(failed.stdout, /1 example: 0 passed, 1 failed/);
-      const updated = await run('pack', 'test', pack, '--update');
+      const updated = await runCli('pack', 'test', pack, '--update');
       assert.equal(updated.code, 0);
       assert.match(readFileSync(path.join(pack, 'examples/yes-and-next-steps.md'), 'utf8'), /Can we agree/);
-      assert.equal((await run('pack', 'test', pack)).code, 0);
+      assert.equal((await runCli('pack', 'test', pack)).code, 0);
     });
 
     it('exits 1 with problems when an example cannot render, or there are none', async () => {
       edit('examples/sample.request.yaml', (t) => t.replace('effortDays: 45', 'effortDays: -1'));
-      const broken = await run('pack', 'test', pack);
+      const broken = await runCli('pack', 'test', pack);
       assert.equal(broken.code, 1);
       assert.match(broken.stderr, /sample\.request\.yaml:\d+:\d+: effortDays: must be greater than 0/);
       edit('pushback-pack.json', (t) => JSON.stringify({ ...JSON.parse(t), examples: [] }));
-      const none = await run('pack', 'test', pack);
+      const none = await runCli('pack', 'test', pack);
       assert.equal(none.code, 1);
       assert.match(none.stderr, /the pack has no examples to test/);
     });
@@ -121,17 +114,17 @@ describe('pushback pack', () => {
 
   describe('export and install', () => {
     it('exports a zip that installs into --into, and an npm tarball under package/', async () => {
-      const exported = await run('pack', 'export', pack);
+      const exported = await runCli('pack', 'export', pack);
       assert.equal(exported.code, 0, exported.stderr);
       const zip = path.join(root, 'acme-finance-replies-0.1.0.zip');
       assert.ok(existsSync(zip));
       const sha256 = /sha256 ([0-9a-f]{64})/.exec(exported.stdout)?.[1];
       assert.ok(sha256);
-      const installed = await run('pack', 'install', zip, '--into', path.join(root, 'packs'), '--sha256', sha256);
+      const installed = await runCli('pack', 'install', zip, '--into', path.join(root, 'packs'), '--sha256', sha256);
       assert.equal(installed.code, 0, installed.stderr);
       assert.match(installed.stdout, /Installed @acme\/finance-replies@0\.1\.0 \(1 template\) into .*acme__finance-replies/);
 
-      const npm = await run('pack', 'export', pack, '--npm', '--out', path.join(root, 'npm.tgz'));
+      const npm = await runCli('pack', 'export', pack, '--npm', '--out', path.join(root, 'npm.tgz'));
       assert.equal(npm.code, 0, npm.stderr);
       const entries: string[] = [];
       await listTar({ file: path.join(root, 'npm.tgz'), onReadEntry: (entry) => void entries.push(entry.path) });
@@ -142,12 +135,12 @@ describe('pushback pack', () => {
       const previous = process.env.PUSHBACK_PACKS_DIR;
       process.env.PUSHBACK_PACKS_DIR = path.join(root, 'user-packs');
       try {
-        assert.equal((await run('pack', 'install', pack)).code, 0);
+        assert.equal((await runCli('pack', 'install', pack)).code, 0);
         assert.ok(existsSync(path.join(root, 'user-packs', 'acme__finance-replies', 'pushback-pack.json')));
-        const refused = await run('pack', 'install', path.join(root, 'nope.zip'));
+        const refused = await runCli('pack', 'install', path.join(root, 'nope.zip'));
         assert.equal(refused.code, 1);
         assert.match(refused.stderr, /nothing was installed; any previous version is untouched/);
-        assert.equal((await run('pack', 'uninstall', '@acme/finance-replies')).code, 0);
+        assert.equal((await runCli('pack', 'uninstall', '@acme/finance-replies')).code, 0);
         assert.equal(existsSync(path.join(root, 'user-packs', 'acme__finance-replies')), false);
       } finally {
         if (previous === undefined) delete process.env.PUSHBACK_PACKS_DIR;
@@ -157,7 +150,7 @@ describe('pushback pack', () => {
 
     it('refuses to export an --npm pack without package.json', async () => {
       rmSync(path.join(pack, 'package.json'));
-      const { code, stderr } = await run('pack', 'export', pack, '--npm');
+      const { code, stderr } = await runCli('pack', 'export', pack, '--npm');
       assert.equal(code, 1);
       assert.match(stderr, /package\.json:1:1: is missing: an npm package needs one/);
     });
@@ -167,16 +160,16 @@ describe('pushback pack', () => {
     it('lets a pack override a built-in template by id, later packs winning', async () => {
       edit(TEMPLATE_FILE, (t) => t.replace('id: yes-and-next-steps', 'id: yes-and-tradeoffs'));
       edit('pushback-pack.json', (t) => t.replace('"id": "yes-and-next-steps"', '"id": "yes-and-tradeoffs"'));
-      const drafted = await run('draft', '--pack', pack, '--today', '2027-01-04');
+      const drafted = await runCli('draft', '--pack', pack, '--today', '2027-01-04');
       assert.equal(drafted.code, 0, drafted.stderr);
       assert.match(drafted.stdout, /Shall we agree the next step this week\?/);
-      const templates = await run('templates', '--pack', pack, '--format', 'json');
+      const templates = await runCli('templates', '--pack', pack, '--format', 'json');
       const row = (JSON.parse(templates.stdout) as { id: string; pack: string; overrides?: string }[]).find((r) => r.id === 'yes-and-tradeoffs');
       assert.deepEqual(row && [row.pack, row.overrides], ['@acme/finance-replies', '@pushback/builtin@1.0.0 (builtin)']);
     });
 
     it('reports a broken --pack as problems', async () => {
-      const { code, stderr } = await run('draft', '--pack', path.join(root, 'missing'));
+      const { code, stderr } = await runCli('draft', '--pack', path.join(root, 'missing'));
       assert.equal(code, 1);
       assert.match(stderr, /missing\/pushback-pack\.json:1:1: no pack manifest here/);
     });
@@ -184,9 +177,9 @@ describe('pushback pack', () => {
     it('warns when the same pack is given in two versions', async () => {
       const copy = path.join(root, 'copy');
       mkdirSync(copy);
-      assert.equal((await run('pack', 'install', pack, '--into', copy)).code, 0);
+      assert.equal((await runCli('pack', 'install', pack, '--into', copy)).code, 0);
       edit('pushback-pack.json', (t) => t.replace('"version": "0.1.0"', '"version": "0.2.0"'));
-      const { code, stderr } = await run('templates', '--pack', path.join(copy, 'acme__finance-replies'), '--pack', pack);
+      const { code, stderr } = await runCli('templates', '--pack', path.join(copy, 'acme__finance-replies'), '--pack', pack);
       assert.equal(code, 0);
       assert.match(stderr, /@acme\/finance-replies is present in 2 versions: @acme\/finance-replies@0\.1\.0 \(cli\), @acme\/finance-replies@0\.2\.0 \(cli\)/);
     });
@@ -194,16 +187,16 @@ describe('pushback pack', () => {
 
   describe('usage', () => {
     it('exits 2 for wrong usage and 0 for help', async () => {
-      assert.equal((await run('pack')).code, 2);
-      assert.equal((await run('pack', 'frobnicate')).code, 2);
-      assert.equal((await run('pack', 'validate')).code, 2);
-      assert.equal((await run('pack', 'test', 'a', 'b')).code, 2);
-      assert.equal((await run('pack', 'install', 'x', '--bogus')).code, 2);
-      assert.equal((await run('pack', 'uninstall', 'not-an-id')).code, 2);
-      const help = await run('pack', 'install', '--help');
+      assert.equal((await runCli('pack')).code, 2);
+      assert.equal((await runCli('pack', 'frobnicate')).code, 2);
+      assert.equal((await runCli('pack', 'validate')).code, 2);
+      assert.equal((await runCli('pack', 'test', 'a', 'b')).code, 2);
+      assert.equal((await runCli('pack', 'install', 'x', '--bogus')).code, 2);
+      assert.equal((await runCli('pack', 'uninstall', 'not-an-id')).code, 2);
+      const help = await runCli('pack', 'install', '--help');
       assert.equal(help.code, 0);
       assert.match(help.stdout, /--sha256 HEX/);
-      assert.match((await run('pack', '--help')).stdout, /npx pushback pack validate \. && npx pushback pack test \./);
+      assert.match((await runCli('pack', '--help')).stdout, /npx pushback pack validate \. && npx pushback pack test \./);
     });
   });
 });

@@ -5,22 +5,8 @@ import { renderReply } from '../../src/core/engine/renderReply';
 import { type ReplyInput, defaultProposal, escapeMarkdown } from '../../src/core/engine/replyContext';
 import { createTemplateEnvironment } from '../../src/core/engine/templateEnvironment';
 import { analyze } from '../../src/core/model/analyze';
-import { capacitySchema } from '../../src/core/schema/capacity';
-import { requestSchema } from '../../src/core/schema/request';
+import { namedCapacity as capacity, namedRequest as request } from './fixtures/workedExample';
 
-const capacity = capacitySchema.parse({
-  team: 'Platform',
-  currency: 'EUR',
-  horizon: { start: '2027-01-04', end: '2027-01-15' },
-  focusFactor: 0.5,
-  members: [{ name: 'Ana', dailyCost: 500 }, { name: 'Ben', dailyCost: 700 }],
-  commitments: [
-    { id: 'A', title: 'Alpha', effortDays: 4, rank: 1 },
-    { id: 'B', title: 'Beta', effortDays: 4, rank: 2, deadline: '2027-01-12', costOfDelayPerWeek: 1000, sponsor: 'Chris' },
-  ],
-  org: { cio: { name: 'Elena' }, me: { name: 'Sam Carter', title: 'Director' } },
-});
-const request = requestSchema.parse({ title: 'Portal', requester: { name: 'Dana Whitfield' }, effortDays: 4, neededBy: '2027-01-08' });
 const input: ReplyInput = { request, capacity, analysis: analyze(capacity, request), today: '2027-01-04' };
 
 function render(body: string, frontMatter = '', data: ReplyInput = input): string {

@@ -1,27 +1,17 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import path from 'node:path';
 import { nodeFileSystem } from '../../src/cli/nodeFileSystem';
 import { loadCapacity } from '../../src/core/load/loadData';
 import { analyze } from '../../src/core/model/analyze';
 import { teamUtilization } from '../../src/core/model/utilization';
 import { capacitySchema } from '../../src/core/schema/capacity';
 import { requestSchema } from '../../src/core/schema/request';
+import { samplePath } from './fixtures/sample';
+import { workedExampleCapacity } from './fixtures/workedExample';
 
 describe('teamUtilization: how full a team is before any request', () => {
-  const workedExample = capacitySchema.parse({
-    team: 'Example',
-    horizon: { start: '2027-01-04', end: '2027-01-15' },
-    focusFactor: 0.5,
-    members: [{ name: 'Ana' }, { name: 'Ben' }],
-    commitments: [
-      { id: 'A', title: 'A', effortDays: 4, rank: 1 },
-      { id: 'B', title: 'B', effortDays: 4, rank: 2 },
-    ],
-  });
-
   it('gives the worked example\'s 8 committed of 10 available days over 10 working days', () => {
-    assert.deepEqual(teamUtilization(workedExample), {
+    assert.deepEqual(teamUtilization(workedExampleCapacity), {
       team: 'Example',
       horizon: { start: '2027-01-04', end: '2027-01-15' },
       availableDays: 10,
@@ -32,18 +22,17 @@ describe('teamUtilization: how full a team is before any request', () => {
   });
 
   it('is null when the horizon has no capacity (a weekend, or nobody allocated)', () => {
-    const weekend = teamUtilization({ ...workedExample, horizon: { start: '2027-01-09', end: '2027-01-10' } });
+    const weekend = teamUtilization({ ...workedExampleCapacity, horizon: { start: '2027-01-09', end: '2027-01-10' } });
     assert.equal(weekend.availableDays, 0);
     assert.equal(weekend.horizonWorkingDays, 0);
     assert.equal(weekend.utilization, null);
-    const nobody = teamUtilization(capacitySchema.parse({ ...workedExample, members: [{ name: 'Ana', allocation: 0 }] }));
+    const nobody = teamUtilization(capacitySchema.parse({ ...workedExampleCapacity, members: [{ name: 'Ana', allocation: 0 }] }));
     assert.equal(nobody.horizonWorkingDays, 10);
     assert.equal(nobody.utilization, null);
   });
 
   it('equals analyze\'s availableDays, committedDays and utilizationBefore for the sample team', async () => {
-    const file = path.join(__dirname, '../../templates/sample/northwind.capacity.yaml');
-    const loaded = await loadCapacity(nodeFileSystem, file);
+    const loaded = await loadCapacity(nodeFileSystem, samplePath('northwind.capacity.yaml'));
     assert.ok(loaded.ok);
     const analysis = analyze(loaded.value, requestSchema.parse({ title: 'X', requester: { name: 'R' }, effortDays: 3 }));
     const load = teamUtilization(loaded.value);

@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as path from 'node:path';
-import { draftReply } from '../../src/core/draftReply';
 import { type AdaptiveCard, buildAdaptiveCard, teamsMessage } from '../../src/core/outputs/adaptiveCard';
-import { loadPack } from '../../src/core/pack/loadPack';
-import { formatProblem } from '../../src/core/problems';
-import { nodeFileSystem } from '../../src/cli/nodeFileSystem';
 import {
   MAX_RETRY_WAIT_MS,
   RateLimiter,
@@ -17,8 +12,7 @@ import {
   redactWebhookUrl,
   retryAfterMs,
 } from '../../src/extension/teams/webhookClient';
-
-const packDir = path.resolve(__dirname, '../../templates');
+import { draftSample } from './fixtures/sample';
 
 interface Received {
   method: string;
@@ -97,17 +91,8 @@ async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
 let card: AdaptiveCard;
 
 before(async () => {
-  const pack = await loadPack(nodeFileSystem, packDir);
-  assert.ok(pack.ok, pack.ok ? '' : pack.problems.map(formatProblem).join('\n'));
-  const drafted = await draftReply(nodeFileSystem, {
-    requestFile: path.join(packDir, 'sample', 'northwind.request.yaml'),
-    capacityFile: path.join(packDir, 'sample', 'northwind.capacity.yaml'),
-    packs: [pack.value],
-    templateId: 'teams-quick-reply',
-    today: '2027-01-04',
-  });
-  assert.ok(drafted.ok, drafted.ok ? '' : drafted.problems.map(formatProblem).join('\n'));
-  const built = buildAdaptiveCard({ input: drafted.value.input, markdown: drafted.value.markdown, frontMatter: drafted.value.template.frontMatter });
+  const drafted = await draftSample('teams-quick-reply');
+  const built = buildAdaptiveCard({ input: drafted.input, markdown: drafted.markdown, frontMatter: drafted.template.frontMatter });
   assert.ok(built.ok);
   card = built.value;
 });

@@ -1,29 +1,10 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/core/model/analyze';
-import { capacitySchema } from '../../src/core/schema/capacity';
-import { requestSchema } from '../../src/core/schema/request';
+import { workedExampleCapacity, workedExampleRequest } from './fixtures/workedExample';
 
 /** The worked example of spec/capacity-model.md, with its exact numbers. */
 describe('the capacity model: the spec\'s worked example', () => {
-  const capacity = capacitySchema.parse({
-    team: 'Example',
-    horizon: { start: '2027-01-04', end: '2027-01-15' },
-    focusFactor: 0.5,
-    members: [{ name: 'Ana' }, { name: 'Ben' }],
-    commitments: [
-      { id: 'A', title: 'A', effortDays: 4, rank: 1 },
-      { id: 'B', title: 'B', effortDays: 4, rank: 2, deadline: '2027-01-12', costOfDelayPerWeek: 1000 },
-    ],
-    funding: { contractorDailyRate: 600 },
-  });
-  const request = requestSchema.parse({
-    title: 'Request',
-    requester: { name: 'Riya' },
-    effortDays: 4,
-    rank: 1,
-    neededBy: '2027-01-08',
-  });
-  const analysis = analyze(capacity, request);
+  const analysis = analyze(workedExampleCapacity, workedExampleRequest);
 
   it('has 10 working days and 10 available days', () => {
     assert.equal(analysis.horizonWorkingDays, 10);
