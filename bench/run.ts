@@ -17,6 +17,7 @@ import { builtinPackDir, builtinSample, nodeFileSystem } from '../src/cli/nodeFi
 import { syntheticCapacity } from './syntheticTeam';
 import { benchActivation, bundleSizes } from './extensionBench';
 import { benchKeystrokes } from './keystrokeBench';
+import { benchPackLoading } from './packLoadBench';
 
 /** Median wall time of `fn` in milliseconds, running it until `minMs` has passed (at least `minRuns` times). */
 function medianMs(fn: () => void, minRuns = 5, minMs = 300): number {
@@ -100,6 +101,7 @@ async function main() {
   const analysis = benchAnalysis();
   const rendering = await benchRendering();
   const cli = benchColdStart();
+  const packLoading = await benchPackLoading();
   const extension = { ...(await benchActivation()), keystrokeToPreview: await benchKeystrokes(), ...bundleSizes() };
   const first = analysis[0];
   const last = analysis[analysis.length - 1];
@@ -112,6 +114,7 @@ async function main() {
     rendering,
     worstRenderRatio: Math.max(...rendering.map((r) => r.ratioToRawHandlebars)),
     cli,
+    packLoading,
     extension,
   };
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
