@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The email HTML as it arrives in a mail composer: copy it to the clipboard as
  * text/html in real Chromium, paste it into a contenteditable (what Outlook on

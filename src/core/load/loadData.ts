@@ -5,7 +5,7 @@ import { type Problem, type Result, failed, ok } from '../problems';
 import { type CsvRecords, readCommitmentsCsv, readMembersCsv } from './pushbackCsv';
 import { importJiraCsv } from './jiraCsv';
 import { type Locator, validate } from './schemaProblems';
-import { type DataPath, type SourceDocument, parseSource } from './sourceDocument';
+import { type SourceDocument, parseSource } from './sourceDocument';
 
 /** Read and validate a request file (JSON with comments, or YAML). */
 export async function loadRequest(fs: FileSystem, file: string): Promise<Result<Request>> {
@@ -108,5 +108,3 @@ async function readText(
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
-export type { DataPath };
