@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The email HTML as it arrives in a mail composer: copy it to the clipboard as
  * text/html in real Chromium, paste it into a contenteditable (what Outlook on
