@@ -1,12 +1,13 @@
-import { promises as fsp } from 'node:fs';
+import { type FSWatcher, promises as fsp, watch } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
+import type { FileSystem } from '../core/fileSystem';
 import { type TemplatePack, loadPack } from '../core/pack/loadPack';
 import { PACK_MANIFEST } from '../core/pack/packManifest';
 import { type PackSource, type ResolvedPacks, resolvePackSources } from '../core/pack/packSources';
-import type { Problem, Result } from '../core/problems';
+import { type Problem, type Result, failed } from '../core/problems';
 import { installedPackDirs } from '../node/packInstall';
 import type { Logger } from './logger';
 import { isInsideFolder } from './pushbackFiles';
@@ -16,8 +17,13 @@ import { vscodeFileSystem } from './vscodeFileSystem';
 export const PACK_FOLDERS_SETTING = 'packFolders';
 /** Where a workspace keeps its packs, committed with the project: `.pushback/packs/<name>/pushback-pack.json`. */
 export const WORKSPACE_PACKS_DIR = path.join('.pushback', 'packs');
-/** Long enough to gather a burst (a save writes a temporary file, git checks out many), short enough to feel live. */
-export const PACK_RELOAD_DELAY_MS = 200;
+/**
+ * At most one reload in this long while changes keep coming (typing, a git checkout
+ * writing many files); the first change after a quiet spell waits only long enough to
+ * gather the few events one save makes. The composer follows within a second.
+ */
+export const PACK_RELOAD_INTERVAL_MS = 200;
+const PACK_RELOAD_GATHER_MS = 30;
 
 /** One pack folder that was found, whether or not it loaded. */
 export interface PackEntry {
@@ -58,9 +64,12 @@ export class PackLibrary implements vscode.Disposable {
   private readonly loads = new Map<string, Promise<Result<TemplatePack>>>();
   private readonly dirty = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastReload = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Watchers on folders outside the workspace (the user packs folder, settings folders), by folder. */
   private readonly folderWatchers = new Map<string, vscode.Disposable>();
+  /** Node watchers on each folder of each pack found (see watchPackFolders), by folder. */
+  private readonly nodeWatchers = new Map<string, FSWatcher>();
   private watching = false;
 
   constructor(private readonly options: PackLibraryOptions) {}
@@ -74,14 +83,22 @@ export class PackLibrary implements vscode.Disposable {
     return this.current;
   }
 
-  /** Reload now (after an install, an uninstall, a new pack), then fire `onDidChange`. */
-  async reload(): Promise<LoadedPackSources> {
+  /**
+   * Reload now, then fire `onDidChange`. After a command changed packs (an install, a
+   * new template) every pack but the built-in one is read again: file events can lag
+   * behind or be coalesced, and the command's result must not wait for them.
+   */
+  async reload(options: { everything?: boolean } = {}): Promise<LoadedPackSources> {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.startWatching();
+    if (options.everything) for (const dir of this.loads.keys()) if (dir !== this.options.builtinDir) this.dirty.add(dir);
+    const started = Date.now();
+    this.lastReload = started;
     const loading = this.load();
     this.current = loading;
     const loaded = await loading;
+    this.options.logger.info(`Template packs reloaded in ${Date.now() - started} ms: ${loaded.entries.length} packs, ${loaded.templates.length} templates`);
     // A later reload may have started meanwhile; it fires for itself.
     if (this.current === loading) this.changed.fire();
     return loaded;
@@ -114,16 +131,17 @@ export class PackLibrary implements vscode.Disposable {
     clearTimeout(this.timer);
     this.subscriptions.forEach((s) => s.dispose());
     this.folderWatchers.forEach((w) => w.dispose());
+    this.nodeWatchers.forEach((w) => w.close());
     this.changed.dispose();
   }
 
   private reloadSoon(): void {
-    if (!this.current) return; // nothing loaded yet: the first use loads everything
-    clearTimeout(this.timer);
+    if (!this.current || this.timer) return; // nothing loaded yet (the first use loads everything), or already due
+    const delay = Math.max(PACK_RELOAD_GATHER_MS, this.lastReload + PACK_RELOAD_INTERVAL_MS - Date.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.reload().catch((error: unknown) => this.options.logger.error('Reloading the template packs failed', error));
-    }, PACK_RELOAD_DELAY_MS);
+    }, delay);
   }
 
   private async load(): Promise<LoadedPackSources> {
@@ -131,16 +149,13 @@ export class PackLibrary implements vscode.Disposable {
     const entries = await Promise.all(
       found.map(async ({ source, dir }): Promise<PackEntry> => {
         let loading = this.loads.get(dir);
+        const manifestFile = path.join(dir, PACK_MANIFEST);
         if (!loading || this.dirty.has(dir)) {
           this.dirty.delete(dir);
-          loading = loadPack(vscodeFileSystem, dir, { pushbackVersion: this.options.pushbackVersion });
+          loading = this.loadOne(source, dir, manifestFile);
           this.loads.set(dir, loading);
         }
         const result = await loading;
-        const manifestFile = path.join(dir, PACK_MANIFEST);
-        if (!result.ok && source === 'builtin') {
-          this.options.logger.error(`The built-in pack has problems:\n${result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n')}`);
-        }
         if (result.ok) {
           const { id, name, version } = result.value.manifest;
           return { source, dir, manifestFile, pack: result.value, problems: [], about: { id, name, version } };
@@ -150,9 +165,25 @@ export class PackLibrary implements vscode.Disposable {
     );
     const kept = new Set(found.map((f) => f.dir));
     for (const dir of [...this.loads.keys()]) if (!kept.has(dir)) this.loads.delete(dir);
-    await this.watchFolders(this.userPackRoots().concat(configuredPackFolders(vscode.workspace.isTrusted)));
+    await this.watchFolders([...this.userPackRoots(), ...configuredPackFolders(vscode.workspace.isTrusted)]);
+    await this.watchPackFolders(found.filter((f) => f.source !== 'builtin').map((f) => f.dir));
     const resolved = resolvePackSources(entries.flatMap((e) => (e.pack ? [{ source: e.source, pack: e.pack }] : [])));
     return { ...resolved, entries };
+  }
+
+  private async loadOne(source: PackSource, dir: string, manifestFile: string): Promise<Result<TemplatePack>> {
+    let result: Result<TemplatePack>;
+    try {
+      result = await loadPack(packFileSystem, dir, { pushbackVersion: this.options.pushbackVersion });
+    } catch (error) {
+      // Not a problem in the pack (those are results): a bug or an unreadable disk. Shown on the pack, not fatal to the others.
+      this.options.logger.error(`Loading the pack in ${dir} failed`, error);
+      result = failed([{ file: manifestFile, line: 1, column: 1, path: '', message: `could not be loaded: ${error instanceof Error ? error.message : String(error)}`, hint: 'see the Pushback log' }]);
+    }
+    if (!result.ok && source === 'builtin') {
+      this.options.logger.error(`The built-in pack has problems:\n${result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n')}`);
+    }
+    return result;
   }
 
   /** Pack folders from every source, lowest priority first; a folder reached twice counts once, at its higher source. */
@@ -196,10 +227,10 @@ export class PackLibrary implements vscode.Disposable {
   }
 
   /**
-   * Watch each folder outside the workspace's own `.pushback/packs`. The user packs
-   * folder is Pushback's, so any change there counts (an install renames whole folders
-   * into place); in a settings folder (a cloned repo, a shared drive) only manifests and
-   * templates do.
+   * Watch the user packs folder and each settings folder with VS Code's watcher: the user
+   * packs folder is Pushback's, so any change there counts (an install renames whole
+   * folders into place); in a settings folder (a cloned repo, a shared drive) only
+   * manifests and templates do.
    */
   private async watchFolders(folders: readonly string[]): Promise<void> {
     // The user packs folder is made now, so an install from the command line is seen too.
@@ -224,6 +255,50 @@ export class PackLibrary implements vscode.Disposable {
       }
     }
   }
+
+  /**
+   * Also watch every folder of every pack found, one Node watcher a folder. VS Code's
+   * recursive watcher (inotify through parcel on Linux) misses what happens inside a
+   * folder created and filled in one go (a copied, cloned or scaffolded pack), and then
+   * every later change in it; a watcher started once the folder exists does not. Packs
+   * are a few folders each, so this stays a handful of watches.
+   */
+  private async watchPackFolders(packDirs: readonly string[]): Promise<void> {
+    const wanted = new Set<string>();
+    for (const dir of packDirs) for (const folder of await foldersOf(dir)) wanted.add(folder);
+    for (const [folder, watcher] of this.nodeWatchers) {
+      if (wanted.has(folder)) continue;
+      watcher.close();
+      this.nodeWatchers.delete(folder);
+    }
+    for (const folder of wanted) {
+      if (this.nodeWatchers.has(folder)) continue;
+      try {
+        const watcher = watch(folder, { persistent: false }, (_event, name) => this.fileChanged(name ? path.join(folder, name.toString()) : folder));
+        watcher.on('error', () => {
+          watcher.close();
+          this.nodeWatchers.delete(folder);
+        });
+        this.nodeWatchers.set(folder, watcher);
+      } catch {
+        // Gone already, or a file system without change notification (some network drives): VS Code's watcher remains.
+      }
+    }
+  }
+}
+
+const MAX_WATCHED_FOLDERS_PER_PACK = 32;
+
+/** The pack folder and its subfolders (not node_modules or dot-folders), breadth first, capped. */
+async function foldersOf(dir: string): Promise<string[]> {
+  const folders = [path.normalize(dir)];
+  for (let i = 0; i < folders.length && folders.length < MAX_WATCHED_FOLDERS_PER_PACK; i++) {
+    const entries = await fsp.readdir(folders[i], { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') folders.push(path.join(folders[i], entry.name));
+    }
+  }
+  return folders.slice(0, MAX_WATCHED_FOLDERS_PER_PACK);
 }
 
 /**
@@ -256,9 +331,22 @@ function expandHome(value: string): string {
   return value === '~' || value.startsWith('~/') || value.startsWith('~\\') ? path.join(os.homedir(), value.slice(1)) : value;
 }
 
+/**
+ * Unsaved edits first (the composer follows what is typed), else the disk: an open
+ * editor without changes may not have caught up with a change on disk yet, and the
+ * file watcher has already said that the disk changed.
+ */
+const packFileSystem: FileSystem = {
+  async readText(file) {
+    const open = vscode.workspace.textDocuments.find((d) => d.isDirty && d.uri.scheme === 'file' && d.uri.fsPath === file);
+    return open ? open.getText() : fsp.readFile(file, 'utf8');
+  },
+  resolve: vscodeFileSystem.resolve,
+};
+
 /** id, name and version from a manifest that may not validate (or parse). */
 async function readManifestLeniently(manifestFile: string): Promise<PackEntry['about']> {
-  const text = await vscodeFileSystem.readText(manifestFile).catch(() => '');
+  const text = await packFileSystem.readText(manifestFile).catch(() => '');
   const value: unknown = parseJsonc(text, [], { allowTrailingComma: true });
   if (!value || typeof value !== 'object') return {};
   const pick = (key: string) => {

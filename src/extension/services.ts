@@ -38,7 +38,7 @@ export interface Services {
   templateOptions(): Promise<TemplateOption[]>;
   /** Fires once packs have reloaded after a template, manifest, setting or install changed. */
   onDidChangePacks: vscode.Event<void>;
-  /** Reload the packs now (after an install or uninstall) and fire onDidChangePacks. */
+  /** Read every pack again now (after an install, an uninstall, a new template) and fire onDidChangePacks. */
   reloadPacks(): Promise<LoadedPackSources>;
   /** Where Install Template Pack puts packs, the same folder `pushback pack install` uses. */
   userPacksDir: string;
@@ -115,7 +115,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
       return templates.map(({ template, pack }) => ({ id: template.frontMatter.id, name: template.frontMatter.name, description: template.frontMatter.description, pack: pack.manifest.name }));
     },
     onDidChangePacks: library.onDidChange,
-    reloadPacks: () => library.reload(),
+    reloadPacks: () => library.reload({ everything: true }),
     userPacksDir: packsDir,
     userPackRoots: () => library.userPackRoots(),
     async capacityChoices() {

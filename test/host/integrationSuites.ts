@@ -22,7 +22,10 @@ export const INTEGRATION_SUITES: IntegrationSuite[] = [
   { name: 'diagnostics' },
   { name: 'composerPersistence' },
   { name: 'teams' },
+  { name: 'packs' },
+  { name: 'packRegistry' },
   { name: 'workspaceTrust.restricted', restricted: true },
+  { name: 'packs.restricted', restricted: true },
 ];
 
 export const SUITE_INDEX = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { COMPOSER_VIEW_ID, DECISIONS_VIEW_ID } from '../../src/extension/commandIds';
+import { COMPOSER_VIEW_ID, DECISIONS_VIEW_ID, PACKS_VIEW_ID } from '../../src/extension/commandIds';
 import { EXTENSION_ID, pushbackExtension, waitFor } from './helpers';
 
 describe('activation', () => {
@@ -31,7 +31,7 @@ describe('activation', () => {
     assert.ok(api.composer(), 'the composer view provider exists right after activation');
   });
 
-  it('contributes the Pushback view container, the composer webview view and the Decisions tree', async () => {
+  it('contributes the Pushback view container, the composer webview view, the Template Packs and Decisions trees', async () => {
     const { contributes } = pushbackExtension().packageJSON;
     assert.deepEqual(
       contributes.viewsContainers.activitybar.map((c: { id: string }) => c.id),
@@ -41,6 +41,7 @@ describe('activation', () => {
       contributes.views.pushback.map((v: { id: string; type: string }) => [v.id, v.type]),
       [
         [COMPOSER_VIEW_ID, 'webview'],
+        [PACKS_VIEW_ID, undefined],
         [DECISIONS_VIEW_ID, undefined],
       ],
     );

@@ -43,7 +43,12 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
         this.post({ type: 'draftReplaced', draft });
         void this.refresh(draft, 0);
       }),
-      this.services.onDidChangePacks(async () => { this.post({ type: 'choices', templates: await this.services.templateOptions(), capacities: (await this.services.capacityChoices()).map(({ file, label }) => ({ file, label })) }); await this.refresh(this.services.drafts.get(), 0); }),
+      // Packs reloaded (a template edited, a pack installed): new choices, and the preview re-rendered.
+      this.services.onDidChangePacks(async () => {
+        const { templates, capacities } = await this.choices();
+        this.post({ type: 'choices', templates, capacities });
+        await this.refresh(this.services.drafts.get(), 0);
+      }),
     ];
     view.onDidDispose(() => {
       subscriptions.forEach((s) => s.dispose());
@@ -115,19 +120,16 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
   private async onReady(): Promise<void> {
     this.ready = true;
     const draft = this.services.drafts.get();
-    const [packs, choices] = await Promise.all([this.services.packs(), this.services.capacityChoices()]);
-    const init: ToWebview = {
-      type: 'init',
-      draft,
-      templates: packs.flatMap((pack) =>
-        pack.templates.map((t) => ({ id: t.frontMatter.id, name: t.frontMatter.name, description: t.frontMatter.description, pack: pack.manifest.name })),
-      ),
-      capacities: choices.map(({ file, label }) => ({ file, label })),
-      trusted: vscode.workspace.isTrusted,
-    };
+    const init: ToWebview = { type: 'init', draft, ...(await this.choices()), trusted: vscode.workspace.isTrusted };
     void this.view?.webview.postMessage(init);
     for (const message of this.pending.splice(0)) void this.view?.webview.postMessage(message);
     await this.refresh(draft, 0);
+  }
+
+  /** The templates (winners only, when packs override each other) and capacity files to choose from. */
+  private async choices() {
+    const [templates, capacities] = await Promise.all([this.services.templateOptions(), this.services.capacityChoices()]);
+    return { templates, capacities: capacities.map(({ file, label }) => ({ file, label })) };
   }
 
   /**

@@ -21,7 +21,10 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   context.subscriptions.push(
     diagnostics,
     // A pack file changed on disk (a pull, a partial edited elsewhere): what is shown may be stale.
-    services.onDidChangePacks(() => diagnostics.revalidatePacks()),
+    services.onDidChangePacks(async () => {
+      diagnostics.revalidatePacks();
+      diagnostics.setPackWarnings((await services.packSources()).warnings);
+    }),
     vscode.workspace.onDidOpenTextDocument((document) => void diagnostics.documentOpened(document)),
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.contentChanges.length > 0) diagnostics.documentEdited(event.document);

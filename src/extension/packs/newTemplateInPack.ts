@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { type FormattingOptions, type ParseError, applyEdits, modify, parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { frontMatterSchema } from '../../core/engine/frontMatter';
+import { COMMANDS } from '../commandIds';
 import type { PackEntry } from '../packLibrary';
 import type { Services } from '../services';
 import { vscodeFileSystem } from '../vscodeFileSystem';
@@ -35,7 +36,7 @@ export async function newTemplateInPack(services: Services, argument: unknown, o
         'Pushback: there is no pack to add a template to. Templates are added to packs in this workspace (.pushback/packs) or in folders named in the setting pushback.packFolders.',
         'New Template Pack',
       );
-      if (choice) await vscode.commands.executeCommand('pushback.newTemplatePack');
+      if (choice) await vscode.commands.executeCommand(COMMANDS.newTemplatePack);
     }
     return undefined;
   }

@@ -63,7 +63,9 @@ export async function newTemplatePack(services: Services, options: NewTemplatePa
   const loaded = await services.reloadPacks();
   await vscode.window.showTextDocument(vscode.Uri.file(scaffolded.value.templateFile));
   const found = loaded.entries.some((entry) => path.normalize(entry.dir) === path.normalize(dir));
-  if (found) {
+  if (!found && where === 'workspace' && !vscode.workspace.isTrusted) {
+    void vscode.window.showInformationMessage(`Pushback: created the pack ${id} in ${vscode.workspace.asRelativePath(dir)}. Workspace packs load once you trust this folder.`);
+  } else if (found) {
     void vscode.window.showInformationMessage(`Pushback: created the pack ${id} in ${vscode.workspace.asRelativePath(dir)}. Edit its template; the composer and the Template Packs view follow as you type.`);
   } else {
     void offerToAddToSettings(id, dir);

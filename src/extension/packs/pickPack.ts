@@ -11,7 +11,7 @@ import { type PackTreeNode, type TemplateNode, packDescription, templateNode } f
 export async function packFromArgument(services: Services, argument: unknown, filter: (entry: PackEntry) => boolean, placeHolder: string): Promise<PackEntry | undefined> {
   const loaded = await services.packSources();
   const candidates = [...loaded.entries].reverse().filter(filter);
-  const given = entryOf(loaded, argument);
+  const given = entryOf(loaded, argument, candidates);
   if (given) {
     if (!candidates.includes(given)) throw new Error(`this command does not apply to ${given.about.name ?? given.dir} (${given.source})`);
     return given;
@@ -29,12 +29,13 @@ export async function pickPack(candidates: readonly PackEntry[], placeHolder: st
   return picked?.entry;
 }
 
-/** A tree node, a pack folder, or a pack id (the highest-priority copy). */
-function entryOf(loaded: LoadedPackSources, argument: unknown): PackEntry | undefined {
+/** A tree node, a pack folder, or a pack id (the highest-priority copy the command applies to, else any). */
+function entryOf(loaded: LoadedPackSources, argument: unknown, candidates: readonly PackEntry[]): PackEntry | undefined {
   if (isNode(argument)) return loaded.entries.find((entry) => entry.dir === argument.entry.dir) ?? argument.entry;
   if (typeof argument !== 'string') return undefined;
   const entries = [...loaded.entries].reverse();
-  return entries.find((entry) => entry.dir === argument) ?? entries.find((entry) => entry.about.id === argument);
+  const byId = (list: readonly PackEntry[]) => list.find((entry) => entry.about.id === argument);
+  return entries.find((entry) => entry.dir === argument) ?? byId(candidates) ?? byId(entries);
 }
 
 function isNode(value: unknown): value is PackTreeNode {
