@@ -56,6 +56,32 @@ function benchAnalysis() {
   });
 }
 
+/**
+ * Two functions timed in alternating batches (ours, raw, ours, raw…), so drift in
+ * the machine's speed (GC, other processes) hits both alike; medians of the
+ * per-call mean of each batch.
+ */
+function interleavedMedians(ours: () => void, raw: () => void, rounds = 41, batch = 40) {
+  const time = (fn: () => void) => {
+    const t0 = performance.now();
+    for (let i = 0; i < batch; i++) fn();
+    return (performance.now() - t0) / batch;
+  };
+  // Warm up the JIT for both.
+  for (let i = 0; i < 200; i++) {
+    ours();
+    raw();
+  }
+  const oursSamples: number[] = [];
+  const rawSamples: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    oursSamples.push(time(ours));
+    rawSamples.push(time(raw));
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { oursMs: median(oursSamples), rawMs: median(rawSamples) };
+}
+
 async function benchRendering() {
   const pack = await loadPack(nodeFileSystem, builtinPackDir());
   if (!pack.ok) throw new Error('the built-in pack does not load');
@@ -66,8 +92,7 @@ async function benchRendering() {
   const input = { request: request.value, capacity: capacity.value, analysis: analyze(capacity.value, request.value), today: '2027-01-04' };
   const context = replyContext(input);
   return pack.value.templates.map((template) => {
-    const oursMs = medianMs(() => renderReply(template, input), 50, 300);
-    const rawMs = medianMs(() => template.render(context), 50, 300);
+    const { oursMs, rawMs } = interleavedMedians(() => renderReply(template, input), () => template.render(context));
     return {
       template: template.frontMatter.id,
       renderMicroseconds: round(oursMs * 1000, 1),

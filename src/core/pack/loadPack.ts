@@ -56,8 +56,14 @@ export async function loadPack(fs: FileSystem, dir: string, options: LoadPackOpt
     }
   };
 
-  for (const [name, relative] of Object.entries(manifest.value.partials)) {
-    const partial = await read(['partials', name], relative);
+  // Every file is read at once (the reads overlap); compiling then goes in manifest order.
+  const partialEntries = Object.entries(manifest.value.partials);
+  const [partialSources, templateSources] = await Promise.all([
+    Promise.all(partialEntries.map(([name, relative]) => read(['partials', name], relative))),
+    Promise.all(manifest.value.templates.map((entry, index) => read(['templates', String(index), 'file'], entry.file))),
+  ]);
+  for (const [index, [name]] of partialEntries.entries()) {
+    const partial = partialSources[index];
     if (!partial) continue;
     try {
       // The same options as templates: a partial gets no helper a template could not call.
@@ -71,7 +77,7 @@ export async function loadPack(fs: FileSystem, dir: string, options: LoadPackOpt
   const templates: CompiledTemplate[] = [];
   const seen = new Map<string, string>();
   for (const [index, entry] of manifest.value.templates.entries()) {
-    const source = await read(['templates', String(index), 'file'], entry.file);
+    const source = templateSources[index];
     if (!source) continue;
     const compiled = compileTemplate(handlebars, source.file, source.text, { check: options.check !== false });
     if (!compiled.ok) {
