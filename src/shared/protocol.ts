@@ -78,6 +78,8 @@ export interface ComposerUpdate {
   teamsCard: { card: unknown } | { refused: string } | null;
   /** When the change must reach the CIO, the composer offers the note to them. */
   cioNoteNeeded: boolean;
+  /** How long the host took to produce this update (ms): the benchmark splits latency into host and transport with it. */
+  renderMs?: number;
   /** Why there is no preview yet, in words (e.g. "Fill in the effort to see the reply"). */
   hint: string;
 }

@@ -57,7 +57,9 @@ const touched = new Set<DraftField>();
 const sentAt = new Map<number, number>();
 /** Keystroke-to-preview times (ms), read by `npm run bench` through the page. */
 const latencySamples: number[] = [];
-(window as unknown as { pushbackLatency: number[] }).pushbackLatency = latencySamples;
+/** The host's share of each answer (ms), to tell rendering from transport. */
+const hostSamples: number[] = [];
+Object.assign(window, { pushbackLatency: latencySamples, pushbackHostMs: hostSamples });
 let lastUpdate: ComposerUpdate | undefined;
 let templates: TemplateOption[] = [];
 let capacities: CapacityOption[] = [];
@@ -327,7 +329,9 @@ function showUpdate(update: ComposerUpdate): void {
     latencySamples.push(now - started);
     sentAt.delete(sentSeq);
   }
+  if (update.renderMs !== undefined && update.seq > 0) hostSamples.push(update.renderMs);
   if (latencySamples.length > 5000) latencySamples.splice(0, latencySamples.length - 5000);
+  if (hostSamples.length > 5000) hostSamples.splice(0, hostSamples.length - 5000);
 }
 
 function analysisSection(view: AnalysisView): HTMLElement[] {

@@ -145,9 +145,10 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
       while (this.queued) {
         const next = this.queued;
         this.queued = undefined;
+        const started = performance.now();
         const { update, reply } = await this.render(next.draft, next.seq);
         this.lastReply = reply;
-        this.post({ type: 'update', update });
+        this.post({ type: 'update', update: { ...update, renderMs: performance.now() - started } });
       }
     } finally {
       this.rendering = false;
