@@ -7,7 +7,7 @@ import { analyze } from '../core/model/analyze';
 import type { TemplatePack } from '../core/pack/loadPack';
 import type { Problem } from '../core/problems';
 import { localIsoDate } from '../core/selection/localDate';
-import { type DraftForm, type FieldErrors, requestFromDraft } from '../shared/draftForm';
+import { incompleteFields, requestFromDraft } from '../shared/draftForm';
 import { COMMANDS } from './commandIds';
 import { showProblems } from './capacityPicker/capacityForDraft';
 import type { Services } from './services';
@@ -81,20 +81,4 @@ export async function currentReplyOrExplain(services: Services, options: Current
     });
   }
   return undefined;
-}
-
-const FIELD_NAMES: Partial<Record<keyof FieldErrors, string>> = {
-  title: 'what is asked',
-  requesterName: 'who is asking',
-  effortDays: 'the effort',
-  neededBy: 'the needed-by date',
-  rank: 'the rank',
-  costOfDelayPerWeek: 'the cost of delay',
-  outcome: 'the outcome',
-  informsCio: 'who informs the CIO',
-};
-
-function incompleteFields(errors: FieldErrors): string {
-  const names = (Object.keys(errors) as (keyof DraftForm)[]).map((field) => FIELD_NAMES[field] ?? field);
-  return names.length === 0 ? 'it does not make a valid request' : `missing or invalid: ${names.join(', ')}`;
 }

@@ -90,3 +90,21 @@ function fieldMessage(field: DraftField, issue: z.core.$ZodIssue): string {
   if (field === 'neededBy') return 'Use a real date, YYYY-MM-DD';
   return issue.message;
 }
+
+/** The form's fields in words, for messages about an incomplete draft. */
+const FIELD_NAMES: Partial<Record<DraftField, string>> = {
+  title: 'what is asked',
+  requesterName: 'who is asking',
+  effortDays: 'the effort',
+  neededBy: 'the needed-by date',
+  rank: 'the rank',
+  costOfDelayPerWeek: 'the cost of delay',
+  outcome: 'the outcome',
+  informsCio: 'who informs the CIO',
+};
+
+/** "missing or invalid: what is asked, the effort" */
+export function incompleteFields(errors: FieldErrors): string {
+  const names = (Object.keys(errors) as DraftField[]).map((field) => FIELD_NAMES[field] ?? field);
+  return names.length === 0 ? 'it does not yet make a valid request' : `missing or invalid: ${names.join(', ')}`;
+}

@@ -4,7 +4,7 @@ import { escapeMarkdown, type Proposal } from '../../core/engine/replyContext';
 import { loadRequest } from '../../core/load/loadData';
 import { analyze } from '../../core/model/analyze';
 import { localIsoDate } from '../../core/selection/localDate';
-import { type DraftForm, type FieldErrors, requestFromDraft } from '../../shared/draftForm';
+import { type DraftForm, incompleteFields, requestFromDraft } from '../../shared/draftForm';
 import { capacityForDraft, showProblems } from '../capacityPicker/capacityForDraft';
 import { COMMANDS } from '../commandIds';
 import { registerFailableCommand } from '../failableCommand';
@@ -74,19 +74,4 @@ export async function showAnalysis(services: Services, options: ShowAnalysisOpti
     void vscode.window.showInformationMessage('Pushback: the draft is incomplete, so the analysis is for the sample request (the document says which fields are missing).');
   }
   return { uri: document.uri.toString(), markdown, usedSampleRequest: requestNote !== undefined };
-}
-
-const FIELD_NAMES: Partial<Record<keyof FieldErrors, string>> = {
-  title: 'what is asked',
-  requesterName: 'who is asking',
-  effortDays: 'the effort',
-  neededBy: 'the needed-by date',
-  rank: 'the rank',
-  costOfDelayPerWeek: 'the cost of delay',
-};
-
-/** "missing or invalid: what is asked, the effort" */
-function incompleteFields(errors: FieldErrors): string {
-  const names = Object.keys(errors).map((field) => FIELD_NAMES[field as keyof FieldErrors] ?? field);
-  return names.length === 0 ? 'it does not yet make a valid request' : `missing or invalid: ${names.join(', ')}`;
 }
