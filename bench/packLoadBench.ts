@@ -9,7 +9,7 @@ const PACKS = 20;
 const TEMPLATES_PER_PACK = 50;
 
 /** 20 packs of 50 templates each, written from the built-in pack's templates and partials. */
-function writePacks(root: string): string[] {
+export function writePacks(root: string): string[] {
   const builtin = builtinPackDir();
   const manifest = JSON.parse(readFileSync(path.join(builtin, 'pushback-pack.json'), 'utf8'));
   const sources = manifest.templates.map((t: { file: string }) => readFileSync(path.join(builtin, t.file), 'utf8'));
