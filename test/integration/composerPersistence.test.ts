@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/extension/commandIds';
 import type { DraftForm } from '../../src/shared/draftForm';
-import { composerProvider, pushbackApi, sleep, workspaceUri } from './helpers';
+import { composerProvider, pushbackApi, sleep, visitorWifiDraft } from './helpers';
 
 /**
  * The composer's webview is not kept alive when hidden: the draft must come back from the
@@ -34,17 +34,7 @@ describe('composer persistence', () => {
 
   it('keeps the draft written while the view is open', async () => {
     const { drafts } = await pushbackApi();
-    draft = {
-      ...drafts.get(),
-      title: 'Visitor Wi-Fi for the new office',
-      requesterName: 'Dana Whitfield',
-      requesterTitle: 'VP Sales',
-      effortDays: '4',
-      neededBy: '2027-01-29',
-      outcome: 'welcome guests without a helpdesk ticket',
-      capacityFile: workspaceUri('team.capacity.yaml').fsPath,
-      templateId: 'yes-and-tradeoffs',
-    };
+    draft = visitorWifiDraft(drafts.get());
     await drafts.update(draft);
     await sleep(WEBVIEW_SETTLE_MS);
     assert.deepEqual(drafts.get(), draft);

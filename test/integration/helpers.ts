@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PushbackApi } from '../../src/extension/extension';
+import type { DraftForm } from '../../src/shared/draftForm';
 
 export const EXTENSION_ID = 'pushback.pushback';
 
@@ -85,4 +86,22 @@ export async function closeAllEditorsWithoutSaving(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** The request the suites draft: Visitor Wi-Fi for Dana, on the fixture workspace's team. */
+export const VISITOR_WIFI_TITLE = 'Visitor Wi-Fi for the new office';
+
+export function visitorWifiDraft(base: DraftForm): DraftForm {
+  return {
+    ...base,
+    title: VISITOR_WIFI_TITLE,
+    requesterName: 'Dana Whitfield',
+    requesterTitle: 'VP Sales',
+    effortDays: '4',
+    neededBy: '2027-01-29',
+    outcome: 'welcome guests without a helpdesk ticket',
+    capacityFile: workspaceUri('team.capacity.yaml').fsPath,
+    templateId: 'yes-and-tradeoffs',
+    proposal: '',
+  };
 }

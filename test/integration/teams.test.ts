@@ -8,13 +8,12 @@ import { parseDecisionRecord } from '../../src/core/decisions/decisionRecord';
 import { COMMANDS } from '../../src/extension/commandIds';
 import type { CioNoteResult } from '../../src/extension/cioNote';
 import type { PostReplyResult } from '../../src/extension/teams';
-import type { DraftForm } from '../../src/shared/draftForm';
-import { closeAllEditorsWithoutSaving, pushbackApi, waitFor, workspaceFolder, workspaceUri } from './helpers';
+import { VISITOR_WIFI_TITLE, closeAllEditorsWithoutSaving, pushbackApi, visitorWifiDraft, waitFor, workspaceFolder } from './helpers';
 
 /** Where the Teams feature keeps the URL (src/extension/teams/index.ts, WEBHOOK_SECRET_KEY). */
 const WEBHOOK_SECRET_KEY = 'pushback.teamsWebhookUrl';
 const SIGNATURE = 'TOPSECRETSIGNATURE0042';
-const TITLE = 'Visitor Wi-Fi for the new office';
+const TITLE = VISITOR_WIFI_TITLE;
 
 interface Received {
   path: string;
@@ -45,18 +44,7 @@ describe('Teams, email, the CIO note and the decision log', () => {
     webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/workflows/integration/triggers/manual/paths/invoke?sig=${SIGNATURE}`;
 
     const { drafts } = await pushbackApi();
-    const draft: DraftForm = {
-      ...drafts.get(),
-      title: TITLE,
-      requesterName: 'Dana Whitfield',
-      requesterTitle: 'VP Sales',
-      effortDays: '4',
-      neededBy: '2027-01-29',
-      outcome: 'welcome guests without a helpdesk ticket',
-      capacityFile: workspaceUri('team.capacity.yaml').fsPath,
-      templateId: 'yes-and-tradeoffs',
-      proposal: '',
-    };
+    const draft = visitorWifiDraft(drafts.get());
     await drafts.update(draft);
   });
 
