@@ -46,21 +46,24 @@ export function compileTemplate(handlebars: HandlebarsEnvironment, file: string,
   }
 }
 
-type CompileOptions = { strict: true; noEscape: true; knownHelpers: Record<string, boolean>; knownHelpersOnly: true; preventIndent: true };
-
 /** How templates and partials compile: strict, no HTML escaping (replies are Markdown), and only the built-in helpers. */
-export function compileOptions(handlebars: HandlebarsEnvironment): CompileOptions {
-  // The same for every template of an environment: built once (a pack of 50 templates asked 50 times).
-  let options = optionsByEnvironment.get(handlebars);
-  if (!options) {
-    const knownHelpers = { ...DENIED_HELPERS, ...Object.fromEntries(knownHelperNames(handlebars).map((name) => [name, true])) };
-    options = { strict: true, noEscape: true, knownHelpers, knownHelpersOnly: true, preventIndent: true } as const;
-    optionsByEnvironment.set(handlebars, options);
-  }
-  return options;
+export function compileOptions(handlebars: HandlebarsEnvironment) {
+  // A fresh object each call: Handlebars writes into the options it is given (data, blockParams),
+  // so a shared one would carry one template's state into the next. Only the helper map is cached.
+  return { strict: true, noEscape: true, knownHelpers: knownHelpersOf(handlebars), knownHelpersOnly: true, preventIndent: true };
 }
 
-const optionsByEnvironment = new WeakMap<HandlebarsEnvironment, CompileOptions>();
+/** The same for every template of an environment: built once (a pack of 50 templates asked 50 times). */
+const knownHelpersByEnvironment = new WeakMap<HandlebarsEnvironment, Readonly<Record<string, boolean>>>();
+
+function knownHelpersOf(handlebars: HandlebarsEnvironment): Record<string, boolean> {
+  let known = knownHelpersByEnvironment.get(handlebars);
+  if (!known) {
+    known = { ...DENIED_HELPERS, ...Object.fromEntries(knownHelperNames(handlebars).map((name) => [name, true])) };
+    knownHelpersByEnvironment.set(handlebars, known);
+  }
+  return { ...known };
+}
 
 /** `{{> name}}` references to partials the environment does not have, with their positions. */
 export function missingPartials(handlebars: HandlebarsEnvironment, body: string): { name: string; line: number; column: number }[] {

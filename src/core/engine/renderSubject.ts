@@ -1,10 +1,10 @@
 import type { TemplateDelegate } from 'handlebars';
 import { type Result, failed, ok } from '../problems';
 import { replyMarkdown } from './replyMarkdown';
-import { type CompiledTemplate, templateProblem } from './compileTemplate';
+import { type CompiledTemplate, compileOptions, templateProblem } from './compileTemplate';
 import { type ReplyInput, replyContext } from './replyContext';
 import { guardRender } from './renderGuard';
-import { DENIED_HELPERS, type HandlebarsEnvironment, createTemplateEnvironment, knownHelperNames } from './templateEnvironment';
+import { type HandlebarsEnvironment, createTemplateEnvironment } from './templateEnvironment';
 
 let environment: HandlebarsEnvironment | undefined;
 const compiled = new WeakMap<CompiledTemplate, TemplateDelegate>();
@@ -26,8 +26,7 @@ export function renderSubject(template: CompiledTemplate, input: ReplyInput): Re
     if (!render) {
       environment ??= createTemplateEnvironment();
       // The body's compile options and render guard: a subject is pack code too.
-      const knownHelpers = { ...DENIED_HELPERS, ...Object.fromEntries(knownHelperNames(environment).map((name) => [name, true])) };
-      render = guardRender(environment, environment.compile(source, { strict: true, noEscape: true, knownHelpers, knownHelpersOnly: true }));
+      render = guardRender(environment, environment.compile(source, compileOptions(environment)));
       compiled.set(template, render);
     }
     return ok(inlinePlainText(render(replyContext(input))));
