@@ -95,6 +95,12 @@ commitments:
     assert.deepEqual(problemsOf(json), ['/w/r.json:3:3 : JSON syntax error: comma expected']);
   });
 
+  it('reports a YAML alias bomb as a problem, not a crash', async () => {
+    const bomb = 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
+    const result = await loadRequest(memoryFileSystem({ '/w/r.yaml': bomb }), '/w/r.yaml');
+    assert.match(problemsOf(result)[0], /^\/w\/r\.yaml:1:1 : YAML error: /);
+  });
+
   it('rejects a repeated YAML key instead of letting the last one win', async () => {
     const result = await loadRequest(memoryFileSystem({ '/w/r.yaml': 'title: X\ntitle: Y\nrequester: {name: A}\neffortDays: 1\n' }), '/w/r.yaml');
     assert.match(problemsOf(result)[0], /^\/w\/r\.yaml:2:1 : YAML syntax error: Map keys must be unique/);

@@ -35,6 +35,9 @@ describe('the reply engine', () => {
     it('formats percentages, days, FTE and plurals', () => {
       assert.equal(render('{{percent analysis.utilizationAfter}} {{days 1}} {{days 2.25}} {{fte 0.5}} {{plural 1 "day"}} {{plural 2 "person" "people"}}'), '120% 1 day 2.3 days 0.5 FTE day people');
     });
+    it('pluralizes days as printed, and never shows an unknown FTE as 0', () => {
+      assert.equal(render('{{days 1.04}} {{days 0.96}} {{days 1.06}} {{fte null}}'), '1 day 1 day 1.1 days an unknown number of FTE');
+    });
     it('writes dates in words without a time-zone shift, and "never" plainly', () => {
       assert.equal(render('{{date "2027-01-19"}} | {{shortDate "2027-01-19"}} | {{date "never"}}'), 'Tue 19 Jan 2027 | Tue 19 Jan | not within ten years');
     });

@@ -4,7 +4,7 @@ import type { Capacity } from '../schema/capacity';
 import type { Request } from '../schema/request';
 import { formatDate } from './helpers/dates';
 import { formatMoney } from './helpers/money';
-import { formatDays, formatNumber, formatPercent, pluralize } from './helpers/numbers';
+import { formatDays, formatFte, formatNumber, formatPercent, pluralize } from './helpers/numbers';
 import { listInProse } from './helpers/prose';
 import { markdownTable } from './helpers/table';
 import { type Proposal, defaultProposal, escapeMarkdown } from './replyContext';
@@ -152,7 +152,7 @@ function fundingText(capacity: Capacity, analysis: Analysis, money: (value: numb
   const note = funding.note ? ` ${escapeMarkdown(funding.note)}` : '';
   if (analysis.overflowDays <= 0) return `No extra staff is needed: the request fits in the horizon's capacity.${note}`;
   const needed = funding.extraFte === null ? '' : ` (${formatNumber(funding.extraFte, 2)} needed, asked in steps of ${formatNumber(capacity.funding.fteIncrement, 2)})`;
-  return `To avoid ${formatDays(analysis.overflowDays)} of overflow: **${formatNumber(funding.fteRequested, 2)} FTE**${needed} until ${formatDate(capacity.horizon.end, true)}, costing **${money(funding.cost)}**.${note}`;
+  return `To avoid ${formatDays(analysis.overflowDays)} of overflow: **${formatFte(funding.fteRequested)}**${needed} until ${formatDate(capacity.horizon.end, true)}, costing **${money(funding.cost)}**.${note}`;
 }
 
 function fundOption(capacity: Capacity, analysis: Analysis, money: (value: number | null) => string): string {

@@ -109,7 +109,12 @@ function parseYaml(file: string, text: string): Result<SourceDocument> {
     const range = (options?.key && found.key?.range) || found.node?.range;
     return range ? position(range[0]) : { line: 1, column: 1 };
   };
-  return ok({ file, value: document.toJS({ maxAliasCount: 100 }) ?? null, locate });
+  try {
+    return ok({ file, value: document.toJS({ maxAliasCount: 100 }) ?? null, locate });
+  } catch (error) {
+    // toJS refuses alias bombs (and other documents it cannot turn into data): a problem, not a crash.
+    return failed([{ file, line: 1, column: 1, path: '', message: `YAML error: ${firstLine(error instanceof Error ? error.message : String(error))}`, hint: 'use fewer YAML aliases (*name) or write the values out' }]);
+  }
 }
 
 type YamlNodeLike = { range?: [number, number, number] | null };

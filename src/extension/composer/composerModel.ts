@@ -9,7 +9,7 @@ import { type Proposal, type ReplyInput, defaultProposal } from '../../core/engi
 import type { FrontMatter } from '../../core/engine/frontMatter';
 import { formatDate } from '../../core/engine/helpers/dates';
 import { formatMoney } from '../../core/engine/helpers/money';
-import { formatDays, formatNumber, formatPercent } from '../../core/engine/helpers/numbers';
+import { formatDays, formatFte, formatPercent } from '../../core/engine/helpers/numbers';
 import { listInProse } from '../../core/engine/helpers/prose';
 import { findTemplate } from '../../core/draftReply';
 import { buildAdaptiveCard } from '../../core/outputs/adaptiveCard';
@@ -139,13 +139,13 @@ export function analysisView(capacity: Capacity, request: Request, analysis: Ana
     moreDelays: Math.max(0, analysis.delays.length - TIMELINE_ROWS),
     fundingAsk:
       analysis.overflowDays > 0
-        ? `${formatNumber(analysis.funding.fteRequested, 2)} FTE until ${formatDate(capacity.horizon.end, false)}: ${money(analysis.funding.cost)}`
+        ? `${formatFte(analysis.funding.fteRequested)} until ${formatDate(capacity.horizon.end, false)}: ${money(analysis.funding.cost)}`
         : 'No extra staff needed',
     alternatives: [
       { kind: 'swap', label: 'Swap', detail: swap ? `Pause ${listInProse(swap.ids.map((id) => titles.get(id) ?? id))} (${formatDays(swap.freedDays)})` : 'Nothing unlocked frees enough room', available: swap !== null },
       { kind: 'defer', label: 'Defer', detail: `${formatDate(defer.start, false)} → ${formatDate(defer.finish, false)}${defer.meetsNeededBy === false ? ', after the date asked' : ''}`, available: true },
       { kind: 'descope', label: 'Descope', detail: `${formatDays(descope.fitDays)} fit by ${formatDate(request.neededBy ?? capacity.horizon.end, false)} (${formatPercent(descope.fraction)})`, available: descope.fitDays > 0 },
-      { kind: 'fund', label: 'Fund', detail: analysis.overflowDays > 0 ? `${formatNumber(analysis.funding.fteRequested, 2)} FTE, ${money(analysis.funding.cost)}` : 'No funding needed', available: true },
+      { kind: 'fund', label: 'Fund', detail: analysis.overflowDays > 0 ? `${formatFte(analysis.funding.fteRequested)}, ${money(analysis.funding.cost)}` : 'No funding needed', available: true },
     ],
     proposal,
     informCio: analysis.informCio.needed

@@ -8,7 +8,7 @@ import type { HandlebarsEnvironment } from '../templateEnvironment';
 export function register(handlebars: HandlebarsEnvironment): void {
   handlebars.registerHelper('percent', (value: unknown) => formatPercent(value));
   handlebars.registerHelper('days', (value: unknown) => formatDays(value));
-  handlebars.registerHelper('fte', (value: unknown) => (value == null ? 'an unknown number of FTE' : `${formatNumber(value, 2)} FTE`));
+  handlebars.registerHelper('fte', (value: unknown) => formatFte(value));
   handlebars.registerHelper('number', (value: unknown, digits: unknown) =>
     formatNumber(value, typeof digits === 'number' ? digits : 1),
   );
@@ -24,8 +24,14 @@ export function formatPercent(value: unknown): string {
 
 export function formatDays(value: unknown): string {
   if (value === null || value === undefined) return 'an open-ended number of days';
-  const count = Number(value);
-  return `${formatNumber(count, 1)} ${pluralize(count, 'day')}`;
+  // The plural follows the number as printed: 1.04 days reads "1 day".
+  const shown = Math.round(Number(value) * 10) / 10;
+  return `${formatNumber(shown, 1)} ${pluralize(shown, 'day')}`;
+}
+
+/** `0.5 FTE`; null (a horizon with no working days) is said in words, never as 0. */
+export function formatFte(value: unknown): string {
+  return value === null || value === undefined ? 'an unknown number of FTE' : `${formatNumber(value, 2)} FTE`;
 }
 
 /** At most `digits` decimals, trailing zeros dropped: 2.50 → 2.5, 3.0 → 3. */
