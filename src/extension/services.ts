@@ -38,6 +38,8 @@ export interface Services {
   templateOptions(): Promise<TemplateOption[]>;
   /** Fires once packs have reloaded after a template, manifest, setting or install changed. */
   onDidChangePacks: vscode.Event<void>;
+  /** Data files or Pushback's settings changed: figures shown from them are stale. */
+  onDidChangeData: vscode.Event<void>;
   /** Read every pack again now (after an install, an uninstall, a new template) and fire onDidChangePacks. */
   reloadPacks(): Promise<LoadedPackSources>;
   /** Where Install Template Pack puts packs, the same folder `pushback pack install` uses. */
@@ -83,7 +85,12 @@ export function createServices(context: vscode.ExtensionContext): Services {
   // Results are kept per file and dropped when any data file or open document changes.
   const capacityCache = new Map<string, Promise<Result<Capacity>>>();
   const dataWatcher = vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,csv}');
-  const forget = () => capacityCache.clear();
+  const dataChanged = new vscode.EventEmitter<void>();
+  context.subscriptions.push(dataChanged);
+  const forget = () => {
+    capacityCache.clear();
+    dataChanged.fire();
+  };
   const forgetFiles = () => {
     capacityFiles = undefined;
     forget();
@@ -115,6 +122,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
       return templates.map(({ template, pack }) => ({ id: template.frontMatter.id, name: template.frontMatter.name, description: template.frontMatter.description, pack: pack.manifest.name }));
     },
     onDidChangePacks: library.onDidChange,
+    onDidChangeData: dataChanged.event,
     reloadPacks: () => library.reload({ everything: true }),
     userPacksDir: packsDir,
     userPackRoots: () => library.userPackRoots(),

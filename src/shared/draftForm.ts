@@ -28,6 +28,9 @@ export const draftFormSchema = z.object({
 export type DraftForm = z.infer<typeof draftFormSchema>;
 export type DraftField = keyof DraftForm;
 
+/** The fields that describe the request (not the data file, template or proposal chosen for it). */
+export const REQUEST_FIELDS = ['title', 'requesterName', 'requesterTitle', 'effortDays', 'neededBy', 'rank', 'costOfDelayPerWeek', 'outcome', 'informsCio'] as const satisfies readonly DraftField[];
+
 export function emptyDraft(overrides: Partial<DraftForm> = {}): DraftForm {
   return { ...draftFormSchema.parse({}), ...overrides };
 }

@@ -14,7 +14,6 @@ export const fromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('formChanged'), seq: z.number().int(), draft: draftFormSchema }),
   z.object({ type: z.literal('action'), action: z.enum(ACTIONS) }),
   z.object({ type: z.literal('newDraft') }),
-  z.object({ type: z.literal('selectCapacity') }),
   z.object({ type: z.literal('previewMode'), mode: z.enum(['email', 'teams']) }),
   z.object({ type: z.literal('requestRichCopy') }),
   z.object({ type: z.literal('openProblem'), file: z.string(), line: z.number().int().min(1) }),
@@ -89,5 +88,4 @@ export type ToWebview =
   | { type: 'draftReplaced'; draft: DraftForm }
   | { type: 'update'; update: ComposerUpdate }
   | { type: 'choices'; templates: TemplateOption[]; capacities: CapacityOption[] }
-  | { type: 'notice'; text: string }
   | { type: 'richCopy'; html: string; text: string };

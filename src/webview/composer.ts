@@ -74,7 +74,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       templates = message.templates;
       capacities = message.capacities;
       trusted = message.trusted;
-      draft = message.draft;
+      // Typed before the host answered: the host already has those keystrokes, keep them on screen.
+      if (seq === 0) draft = message.draft;
       buildPage();
       break;
     case 'choices':
@@ -90,9 +91,6 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       break;
     case 'update':
       showUpdate(message.update);
-      break;
-    case 'notice':
-      showNotice(message.text);
       break;
     case 'richCopy':
       void writeRichCopy(message.html, message.text);
@@ -115,7 +113,23 @@ function changed(field: DraftField, value: string): void {
   send({ type: 'formChanged', seq, draft });
 }
 
+/**
+ * Rebuild the page keeping the keyboard where it was: packs reloading or the
+ * host's first answer must not take the cursor away from someone typing.
+ */
 function buildPage(): void {
+  const focusedId = document.activeElement?.id;
+  const inner = focusedId ? document.getElementById(focusedId)?.shadowRoot?.querySelector('input, textarea') : null;
+  const selection = inner instanceof HTMLInputElement || inner instanceof HTMLTextAreaElement ? [inner.selectionStart, inner.selectionEnd] : null;
+  renderPage();
+  if (!focusedId) return;
+  const again = document.getElementById(focusedId);
+  again?.focus();
+  const field = again?.shadowRoot?.querySelector('input, textarea');
+  if (selection && (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) field.setSelectionRange(selection[0], selection[1]);
+}
+
+function renderPage(): void {
   if (!draft) return;
   const current = draft;
   shownHtml = '';
@@ -279,7 +293,10 @@ async function writeRichCopy(html: string, text: string): Promise<void> {
 
 function showNotice(text: string): void {
   const problems = document.getElementById('problems');
-  if (problems) replaceChildren(problems, element('p', { class: 'notice' }, text));
+  if (problems) {
+    problems.dataset.key = 'notice'; // the next update replaces the notice with its problems (or nothing)
+    replaceChildren(problems, element('p', { class: 'notice' }, text));
+  }
 }
 
 function showUpdate(update: ComposerUpdate): void {
@@ -298,8 +315,11 @@ function showUpdate(update: ComposerUpdate): void {
     helper.textContent = message ?? spec.help ?? '';
     helper.classList.toggle('error', Boolean(message));
   }
+  // role="alert" re-announces on every change: touch the list only when its text changes.
   const problems = document.getElementById('problems');
-  if (problems) {
+  const problemsKey = update.problems.map((problem) => problem.text).join('\n');
+  if (problems && problems.dataset.key !== problemsKey) {
+    problems.dataset.key = problemsKey;
     replaceChildren(
       problems,
       ...update.problems.map((problem) => {

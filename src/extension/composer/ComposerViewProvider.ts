@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { Services } from '../services';
@@ -38,21 +39,39 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
     };
     view.webview.html = composerHtml(view.webview, extensionUri);
     const subscriptions = [
-      view.webview.onDidReceiveMessage((message) => void this.receive(message)),
+      view.webview.onDidReceiveMessage((message) => this.guard(this.receive(message))),
+      // Without retainContextWhenHidden a hidden view's page is gone: hold messages until it is back.
+      view.onDidChangeVisibility(() => {
+        if (!view.visible) this.ready = false;
+      }),
       this.services.drafts.onDidChange((draft) => {
         this.post({ type: 'draftReplaced', draft });
-        void this.refresh(draft, 0);
+        this.guard(this.refresh(draft, 0));
       }),
       // Packs reloaded (a template edited, a pack installed): new choices, and the preview re-rendered.
-      this.services.onDidChangePacks(async () => {
-        const { templates, capacities } = await this.choices();
-        this.post({ type: 'choices', templates, capacities });
-        await this.refresh(this.services.drafts.get(), 0);
-      }),
+      this.services.onDidChangePacks(() =>
+        this.guard(
+          (async () => {
+            const { templates, capacities } = await this.choices();
+            this.post({ type: 'choices', templates, capacities });
+            await this.refresh(this.services.drafts.get(), 0);
+          })(),
+        ),
+      ),
+      // The capacity file or a setting changed: the figures on screen (and in lastReply) are stale.
+      this.services.onDidChangeData(() => this.guard(this.refresh(this.services.drafts.get(), 0))),
     ];
     view.onDidDispose(() => {
       subscriptions.forEach((s) => s.dispose());
       this.view = undefined;
+    });
+  }
+
+  /** A failure in the panel becomes a message and a log line, never a silent rejected promise. */
+  private guard(work: Promise<unknown>): void {
+    work.catch((error: unknown) => {
+      this.services.logger.error('The composer failed', error);
+      void vscode.window.showErrorMessage(`Pushback: ${error instanceof Error ? error.message : String(error)}`);
     });
   }
 
@@ -93,18 +112,21 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
       case 'newDraft':
         await vscode.commands.executeCommand(COMMANDS.newDraft);
         return;
-      case 'selectCapacity':
-        await vscode.commands.executeCommand(COMMANDS.selectCapacityFile);
-        return;
       case 'previewMode':
         this.previewMode = message.mode;
         return this.refresh(this.services.drafts.get(), 0);
       case 'requestRichCopy': {
         const reply = this.lastReply;
-        if (reply) this.post({ type: 'richCopy', html: replyOutputs(reply).emailHtml, text: replyOutputs(reply).text });
+        if (!reply) {
+          void vscode.window.showWarningMessage('Pushback: there is no reply yet. Fill in the request first.');
+          return;
+        }
+        const { emailHtml, text } = replyOutputs(reply);
+        this.post({ type: 'richCopy', html: emailHtml, text });
         return;
       }
       case 'openProblem': {
+        if (!path.isAbsolute(message.file)) return; // a problem about the form itself, not a file
         const document = await vscode.workspace.openTextDocument(vscode.Uri.file(message.file));
         const position = new vscode.Position(message.line - 1, 0);
         await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
@@ -118,10 +140,13 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
   }
 
   private async onReady(): Promise<void> {
-    this.ready = true;
+    // The page starts over (a reload, or shown again): its preview mode is email again.
+    this.previewMode = 'email';
+    const choices = await this.choices();
+    // Read after the wait: keystrokes typed meanwhile have reached the store and are not undone.
     const draft = this.services.drafts.get();
-    const init: ToWebview = { type: 'init', draft, ...(await this.choices()), trusted: vscode.workspace.isTrusted };
-    void this.view?.webview.postMessage(init);
+    this.ready = true;
+    void this.view?.webview.postMessage({ type: 'init', draft, ...choices, trusted: vscode.workspace.isTrusted } satisfies ToWebview);
     for (const message of this.pending.splice(0)) void this.view?.webview.postMessage(message);
     await this.refresh(draft, 0);
   }

@@ -61,7 +61,10 @@ export function renderDraft(inputs: DraftInputs): { update: ComposerUpdate; repl
   const proposal = (draft.proposal || defaultProposal(analysis)) as Proposal;
   const view = analysisView(capacity.value, request.request, analysis, proposal);
   const found = findTemplate(packs, draft.templateId || 'yes-and-tradeoffs');
-  if (!found.ok) return empty('Pick a template.', { analysis: view, problems: found.problems.map(problemView) });
+  if (!found.ok) {
+    const problem = { text: `The template "${draft.templateId}" is not installed any more: pick another one.`, file: '', line: 1 };
+    return empty('Pick a template.', { analysis: view, problems: [problem] });
+  }
 
   const input: ReplyInput = { request: request.request, capacity: capacity.value, signature, analysis, today, proposal };
   const rendered = renderReply(found.value.template, input);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { COMMANDS, COMPOSER_VIEW_ID } from '../commandIds';
 import { registerFailableCommand } from '../failableCommand';
 import type { Services } from '../services';
+import { REQUEST_FIELDS, emptyDraft } from '../../shared/draftForm';
 import { ComposerViewProvider } from './ComposerViewProvider';
 
 /** The latest provider, for tests and the benchmark (reached through the extension's exports). */
@@ -15,7 +16,9 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   // `{ confirm: false }` skips the question, for tests and callers that have already asked.
   registerFailableCommand(context, services.logger, COMMANDS.newDraft, async (options?: unknown) => {
     const current = services.drafts.get();
-    const hasContent = current.title || current.requesterName || current.effortDays || current.outcome;
+    // Anything typed in the request counts; the capacity file and template are kept anyway.
+    const blank = emptyDraft();
+    const hasContent = REQUEST_FIELDS.some((field) => current[field] !== blank[field]);
     const confirm = (options as { confirm?: boolean } | undefined)?.confirm !== false;
     if (hasContent && confirm) {
       const choice = await vscode.window.showWarningMessage('Start a new draft? The current one will be cleared.', { modal: true }, 'New Draft');
