@@ -135,6 +135,14 @@ commitments:
     assert.deepEqual(result.value.commitments.map((c) => [c.id, c.effortDays, c.rank]), [['OPS-1', 6, 1]]);
   });
 
+  it('refuses CSV paths outside the capacity file\'s folder', async () => {
+    for (const csv of ['/etc/passwd', '../secrets/team.csv', 'sub/../../x.csv', 'C:\\\\data\\\\team.csv']) {
+      const text = validCapacity.replace('"members": [{ "name": "Ana" }],', `"members": { "csv": ${JSON.stringify(csv)} },`);
+      const result = await loadCapacity(memoryFileSystem({ '/w/c.json': text, '/etc/passwd': 'root:x:0:0' }), '/w/c.json');
+      assert.match(problemsOf(result)[0], /members\.csv: ".*" is outside this capacity file's folder/);
+    }
+  });
+
   it('refuses a Jira format for members', async () => {
     const text = validCapacity.replace('"members": [{ "name": "Ana" }],', '"members": { "csv": "m.csv", "format": "jira" },');
     const result = await loadCapacity(memoryFileSystem({ '/w/c.json': text }), '/w/c.json');

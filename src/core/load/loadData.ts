@@ -64,6 +64,10 @@ async function readCsvSource(
   if (field === 'members' && format === 'jira') {
     return failed([{ file, ...locate([field, 'format']), path: `${field}.format`, message: 'a Jira export holds commitments, not members', hint: 'remove "format" or use it under "commitments"' }]);
   }
+  // A shared capacity file must not make Pushback read (and echo in its messages) files elsewhere.
+  if (/^([\\/]|[A-Za-z]:)/.test(csv) || csv.split(/[\\/]/).includes('..')) {
+    return failed([{ file, ...locate([field, 'csv']), path: `${field}.csv`, message: `"${csv}" is outside this capacity file's folder`, hint: 'put the CSV in the same folder as the capacity file (or below it) and name it relatively, like ./team.csv' }]);
+  }
   const csvFile = fs.resolve(file, csv);
   const text = await readText(fs, csvFile, file, locate([field, 'csv']), `${field}.csv`);
   if (!text.ok) return text;
