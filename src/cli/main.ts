@@ -1,4 +1,4 @@
-import { draftReply } from '../core/draftReply';
+import { DEFAULT_TEMPLATE_ID, draftReply } from '../core/draftReply';
 import { analyze } from '../core/model/analyze';
 import { loadCapacity, loadRequest } from '../core/load/loadData';
 import { importJiraCsv } from '../core/load/jiraCsv';
@@ -63,7 +63,7 @@ async function draftCommand(args: readonly string[], io: CommandIo): Promise<num
     requestFile: values.request ?? sample.requestFile,
     capacityFile: values.capacity ?? sample.capacityFile,
     packs: packs.value.packs,
-    templateId: values.template ?? 'yes-and-tradeoffs',
+    templateId: values.template ?? DEFAULT_TEMPLATE_ID,
     today: values.today ?? localIsoDate(new Date()),
     proposal: values.proposal as Proposal | undefined,
   });

@@ -9,6 +9,9 @@ import { renderReply } from './engine/renderReply';
 import type { Proposal, ReplyInput } from './engine/replyContext';
 import type { TemplatePack } from './pack/loadPack';
 
+/** The template a draft uses when none is chosen: the "Yes, and" reply every pack starts from. */
+export const DEFAULT_TEMPLATE_ID = 'yes-and-tradeoffs';
+
 export interface Draft {
   template: CompiledTemplate;
   pack: TemplatePack;

@@ -2,12 +2,11 @@ import * as vscode from 'vscode';
 import { findTemplate } from '../core/draftReply';
 import type { CompiledTemplate } from '../core/engine/compileTemplate';
 import { renderReply } from '../core/engine/renderReply';
-import { type Proposal, type ReplyInput, defaultProposal } from '../core/engine/replyContext';
-import { analyze } from '../core/model/analyze';
+import type { ReplyInput } from '../core/engine/replyContext';
 import type { TemplatePack } from '../core/pack/loadPack';
 import type { Problem } from '../core/problems';
 import { localIsoDate } from '../core/selection/localDate';
-import { incompleteFields, requestFromDraft } from '../shared/draftForm';
+import { draftTemplateId, incompleteFields, replyInputFromDraft } from '../shared/draftForm';
 import { COMMANDS } from './commandIds';
 import { showProblems } from './capacityPicker/capacityForDraft';
 import type { Services } from './services';
@@ -45,21 +44,13 @@ export async function currentReply(services: Services, options: CurrentReplyOpti
   const [capacity, packs] = await Promise.all([services.loadCapacity(capacityFile), services.packs()]);
   if (!capacity.ok) return { ok: false, summary: 'The capacity file has a problem:', problems: capacity.problems };
 
-  const request = requestFromDraft(draft);
-  if (!request.ok) return { ok: false, summary: `The draft is not complete yet: ${incompleteFields(request.errors)}. Fill it in in the composer.`, problems: [] };
+  const prepared = replyInputFromDraft(draft, capacity.value, { today: options.today ?? localIsoDate(new Date()), signature: readSettings().signature });
+  if (!prepared.ok) return { ok: false, summary: `The draft is not complete yet: ${incompleteFields(prepared.errors)}. Fill it in in the composer.`, problems: [] };
 
-  const found = findTemplate(packs, options.templateId ?? (draft.templateId || 'yes-and-tradeoffs'));
+  const found = findTemplate(packs, options.templateId ?? draftTemplateId(draft));
   if (!found.ok) return { ok: false, summary: 'The template cannot be found:', problems: found.problems };
 
-  const analysis = analyze(capacity.value, request.request);
-  const input: ReplyInput = {
-    request: request.request,
-    capacity: capacity.value,
-    analysis,
-    today: options.today ?? localIsoDate(new Date()),
-    proposal: (draft.proposal || defaultProposal(analysis)) as Proposal,
-    signature: readSettings().signature,
-  };
+  const { input } = prepared;
   const markdown = renderReply(found.value.template, input);
   if (!markdown.ok) return { ok: false, summary: 'The template could not be rendered:', problems: markdown.problems };
   return { ok: true, value: { input, markdown: markdown.value, template: found.value.template, pack: found.value.pack, capacityFile } };

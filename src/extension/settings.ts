@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_TEMPLATE_ID } from '../core/draftReply';
 
 export interface Settings {
   capacityFile: string;
@@ -13,7 +14,7 @@ export function readSettings(): Settings {
   const config = vscode.workspace.getConfiguration('pushback');
   return {
     capacityFile: config.get<string>('capacityFile', ''),
-    defaultTemplate: config.get<string>('defaultTemplate', 'yes-and-tradeoffs'),
+    defaultTemplate: config.get<string>('defaultTemplate', DEFAULT_TEMPLATE_ID),
     signature: config.get<string>('signature', ''),
     currency: config.get<string>('currency', ''),
     decisionLog: config.get<boolean>('decisionLog', true),

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { RequestInput } from '../core/schema/request';
 import { requestSchema, type Request } from '../core/schema/request';
-import { PROPOSALS } from '../core/engine/replyContext';
+import { PROPOSALS, type Proposal, type ReplyInput, defaultProposal } from '../core/engine/replyContext';
+import { DEFAULT_TEMPLATE_ID } from '../core/draftReply';
+import { analyze } from '../core/model/analyze';
+import type { Capacity } from '../core/schema/capacity';
 
 /**
  * What the composer's form holds, exactly as typed: numbers stay strings until
@@ -110,4 +113,26 @@ const FIELD_NAMES: Partial<Record<DraftField, string>> = {
 export function incompleteFields(errors: FieldErrors): string {
   const names = (Object.keys(errors) as DraftField[]).map((field) => FIELD_NAMES[field] ?? field);
   return names.length === 0 ? 'it does not yet make a valid request' : `missing or invalid: ${names.join(', ')}`;
+}
+
+/** The template the draft renders with: its own choice, else the default. */
+export function draftTemplateId(draft: DraftForm): string {
+  return draft.templateId || DEFAULT_TEMPLATE_ID;
+}
+
+/**
+ * What a template renders for a draft on a capacity: the request, the analysis,
+ * the draft's alternative (else the one the analysis favours) and the signature.
+ * The composer and the commands that send the reply build it here, so they agree.
+ */
+export function replyInputFromDraft(
+  draft: DraftForm,
+  capacity: Capacity,
+  { today, signature }: { today: string; signature: string },
+): { ok: true; input: ReplyInput } | { ok: false; errors: FieldErrors } {
+  const request = requestFromDraft(draft);
+  if (!request.ok) return request;
+  const analysis = analyze(capacity, request.request);
+  const proposal = (draft.proposal || defaultProposal(analysis)) as Proposal;
+  return { ok: true, input: { request: request.request, capacity, analysis, today, proposal, signature } };
 }

@@ -1,11 +1,10 @@
 import type { Analysis } from '../../core/model/analysis';
-import { analyze } from '../../core/model/analyze';
 import { dayNumber } from '../../core/model/civilDate';
 import type { Capacity } from '../../core/schema/capacity';
 import type { Request } from '../../core/schema/request';
 import { markdownToHtml, markdownToPlainText } from '../../core/engine/markdownOutput';
 import { renderReply } from '../../core/engine/renderReply';
-import { type Proposal, type ReplyInput, defaultProposal } from '../../core/engine/replyContext';
+import { type Proposal, type ReplyInput } from '../../core/engine/replyContext';
 import type { FrontMatter } from '../../core/engine/frontMatter';
 import { formatDate } from '../../core/engine/helpers/dates';
 import { formatMoney } from '../../core/engine/helpers/money';
@@ -16,7 +15,7 @@ import { buildAdaptiveCard } from '../../core/outputs/adaptiveCard';
 import { emailHtmlFragment } from '../../core/outputs/emailHtml';
 import type { TemplatePack } from '../../core/pack/loadPack';
 import { formatProblem, type Problem, type Result } from '../../core/problems';
-import { type DraftForm, requestFromDraft } from '../../shared/draftForm';
+import { type DraftForm, draftTemplateId, replyInputFromDraft } from '../../shared/draftForm';
 import type { AnalysisView, ComposerUpdate } from '../../shared/protocol';
 
 export interface DraftInputs {
@@ -54,19 +53,17 @@ export function renderDraft(inputs: DraftInputs): { update: ComposerUpdate; repl
   if (!capacity.ok) {
     return empty('Fix the capacity file to see the analysis.', { problems: capacity.problems.map(problemView) });
   }
-  const request = requestFromDraft(draft);
-  if (!request.ok) return empty(hintFor(request.errors), { errors: request.errors });
-
-  const analysis = analyze(capacity.value, request.request);
-  const proposal = (draft.proposal || defaultProposal(analysis)) as Proposal;
-  const view = analysisView(capacity.value, request.request, analysis, proposal);
-  const found = findTemplate(packs, draft.templateId || 'yes-and-tradeoffs');
+  const prepared = replyInputFromDraft(draft, capacity.value, { today, signature });
+  if (!prepared.ok) return empty(hintFor(prepared.errors), { errors: prepared.errors });
+  const { input } = prepared;
+  const { analysis } = input;
+  const view = analysisView(capacity.value, input.request, analysis, input.proposal as Proposal);
+  const found = findTemplate(packs, draftTemplateId(draft));
   if (!found.ok) {
     const problem = { text: `The template "${draft.templateId}" is not installed any more: pick another one.`, file: '', line: 1 };
     return empty('Pick a template.', { analysis: view, problems: [problem] });
   }
 
-  const input: ReplyInput = { request: request.request, capacity: capacity.value, signature, analysis, today, proposal };
   const rendered = renderReply(found.value.template, input);
   if (!rendered.ok) return empty('The template could not be rendered.', { analysis: view, problems: rendered.problems.map(problemView) });
   const reply: ComposerReply = { markdown: rendered.value, input, frontMatter: found.value.template.frontMatter };
