@@ -13,6 +13,7 @@ import { loadCliPacks } from './cliPacks';
 import { packCommand } from './packCommand';
 import { DRAFT_FORMATS, formatDraft, isDraftFormat } from './formatOutput';
 import { decisionsCommand } from './decisionsCommand';
+import { checkRewriteCommand } from './checkRewriteCommand';
 
 const processIo: CommandIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
@@ -23,6 +24,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   import: importCommand,
   pack: packCommand,
   decisions: decisionsCommand,
+  'check-rewrite': checkRewriteCommand,
 };
 
 /** `pushback COMMAND …`: wrong usage exits 2, with the command's help; a mistake in the user's files is a Problem (exit 1). */

@@ -9,6 +9,7 @@ Usage:
   pushback import jira FILE.csv   turn a Jira CSV export into commitments
   pushback pack       make, check, test, export and install template packs
   pushback decisions  list the decision log (.pushback/decisions)
+  pushback check-rewrite ORIGINAL.md REWRITE.md   check that a rewrite kept every figure
 
 Run "pushback COMMAND --help" for a command's options.
 Exit codes: 0 ok, 1 invalid input (each problem printed as file:line:col), 2 wrong usage.`,
@@ -48,6 +49,25 @@ List the templates: id, name, description (JSON: [{id, name, description, pack}]
 Print {"commitments": [...], "skipped": [{"key", "reason"}]} from a Jira CSV export.
 Estimates: Remaining Estimate, else Original Estimate (seconds, 8-hour days), else
 story points × N (default 1). Finished issues are skipped.`,
+  checkRewrite: `pushback check-rewrite ORIGINAL.md REWRITE.md [--format text|json] [--request FILE --capacity FILE]
+
+Check that a rewrite of a reply (by Copilot, ChatGPT, Teams Copilot or by hand) kept its
+figures: amounts, percentages, day counts, FTE, numbers, dates, people's names and
+commitment ids. The same value in another ordinary form counts as kept ("Mon 11 Jan 2027"
+= "January 11, 2027", "$49,300" = "49,300 USD").
+
+Exit 0 and "all N figures kept" when every figure of the rewrite is in the original and no
+key figure is missing; exit 1 otherwise, each difference as FILE:line:col (changed or
+invented figures in the rewrite, missing key figures in the original).
+
+Options:
+  --request FILE     the request the reply was drafted from, and
+  --capacity FILE    its capacity data: then people's names are checked too, and the key
+                     figures are exactly the effort, the utilization after, each delayed
+                     item, the FTE and its cost, who informs the CIO and by when (without
+                     them: the original's percentages, FTE figures and commitment ids)
+  --format FORMAT    text (default) or json ({ok, figures, kept, keyFigures, differences})
+  -h, --help         show this help`,
   decisions: `pushback decisions [--dir DIR] [--format text|json]
 
 List the recorded decisions, oldest first: date, proposal, request, file.
