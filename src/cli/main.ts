@@ -14,6 +14,8 @@ import { packCommand } from './packCommand';
 import { DRAFT_FORMATS, formatDraft, isDraftFormat } from './formatOutput';
 import { decisionsCommand } from './decisionsCommand';
 import { checkRewriteCommand } from './checkRewriteCommand';
+import { readFieldArguments } from './fieldArguments';
+import { localeTag } from '../core/schema/fields';
 
 const processIo: CommandIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
@@ -44,6 +46,9 @@ async function draftCommand(args: readonly string[], io: CommandIo): Promise<num
       out: { type: 'string' },
       today: { type: 'string' },
       pack: { type: 'string', multiple: true },
+      field: { type: 'string', multiple: true },
+      fields: { type: 'string' },
+      locale: { type: 'string' },
     },
     USAGE.draft,
     { positionals: false },
@@ -55,6 +60,9 @@ async function draftCommand(args: readonly string[], io: CommandIo): Promise<num
     throw new CommandUsageError(`--proposal must be one of ${PROPOSALS.join(', ')}, not "${values.proposal}"`, USAGE.draft);
   }
   if (values.today !== undefined && !isIsoDate(values.today)) throw new CommandUsageError(`--today must be a date like 2027-01-19, not "${values.today}"`, USAGE.draft);
+  if (values.locale !== undefined && !localeTag.safeParse(values.locale).success) throw new CommandUsageError(`--locale must be a locale like en-GB, de-DE, fr-FR or ja-JP, not "${values.locale}"`, USAGE.draft);
+  const fields = await readFieldArguments(nodeFileSystem, args, values.field ?? [], values.fields, USAGE.draft);
+  if (!fields.ok) return reportProblems(io, fields.problems);
 
   // One draft renders one template: compile only that one (a broken template is still reported, at render).
   const packs = await loadCliPacks(values.pack ?? [], { check: false });
@@ -68,6 +76,9 @@ async function draftCommand(args: readonly string[], io: CommandIo): Promise<num
     templateId: values.template ?? DEFAULT_TEMPLATE_ID,
     today: values.today ?? localIsoDate(new Date()),
     proposal: values.proposal as Proposal | undefined,
+    locale: values.locale,
+    fields: fields.value?.values,
+    fieldsOrigin: fields.value?.origin,
   });
   if (!draft.ok) return reportProblems(io, draft.problems);
 

@@ -5,6 +5,7 @@ import type { FileSystem } from '../core/fileSystem';
 export const nodeFileSystem: FileSystem = {
   readText: (file) => fsp.readFile(file, 'utf8'),
   resolve: (fromFile, relative) => path.resolve(path.dirname(fromFile), relative),
+  list: async (dir) => (await fsp.readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name),
 };
 
 /**

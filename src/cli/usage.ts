@@ -32,6 +32,13 @@ Options:
   --today DATE       the date to write the reply on (YYYY-MM-DD); default: today
   --pack DIR         also use the template pack in DIR (repeatable; a later pack's
                      template overrides an earlier one, and the built-in pack, with the same id)
+  --field ID=VALUE   a value for one of the template's fields (repeatable), like
+                     --field briefingDate=2027-01-08 --field attachDecision=true
+  --fields FILE      the template's field values from a JSON or YAML object
+                     ({"briefingDate": "2027-01-08"}); --field wins over it
+  --locale LOCALE    write for a reader in LOCALE (en-GB, de-DE, fr-FR, ja-JP…):
+                     dates, numbers and money in its format, and the template's
+                     translation when it has one; default: the pack's, else as today
   -h, --help         show this help`,
   analyze: `pushback analyze --request FILE --capacity FILE
 

@@ -29,6 +29,11 @@ export interface DraftOptions {
   templateId: string;
   today: IsoDate;
   proposal?: Proposal;
+  /** The reader's locale (--locale); the template's pack default applies when absent. */
+  locale?: string;
+  /** Values for the template's fields, and where they came from (for located problems). */
+  fields?: ReplyInput['fields'];
+  fieldsOrigin?: ReplyInput['fieldsOrigin'];
 }
 
 /** Load the request and capacity, analyze them, and render the chosen template. */
@@ -40,7 +45,15 @@ export async function draftReply(fs: FileSystem, options: DraftOptions): Promise
   if (!request.ok || !capacity.ok || !found.ok) return failed(problems);
 
   const analysis = analyze(capacity.value, request.value);
-  const input: ReplyInput = { request: request.value, capacity: capacity.value, analysis, today: options.today, proposal: options.proposal };
+  const input: ReplyInput = {
+    request: request.value,
+    capacity: capacity.value,
+    analysis,
+    today: options.today,
+    proposal: options.proposal,
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.fields ? { fields: options.fields, fieldsOrigin: options.fieldsOrigin } : {}),
+  };
   const markdown = renderReply(found.value.template, input);
   if (!markdown.ok) return markdown;
   return ok({ ...found.value, analysis, markdown: markdown.value, input });

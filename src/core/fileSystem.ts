@@ -7,6 +7,8 @@ export interface FileSystem {
   readText(path: string): Promise<string>;
   /** Resolve `relative` against the folder holding `fromFile`. */
   resolve(fromFile: string, relative: string): string;
+  /** The names of the files in a folder (not recursive), where the file system can list; used to find translations beside a template. */
+  list?(dir: string): Promise<string[]>;
 }
 
 /** An in-memory file system for tests and for the embedded sample. */
@@ -16,6 +18,12 @@ export function memoryFileSystem(files: Record<string, string>): FileSystem {
       const text = files[path];
       if (text === undefined) throw new Error(`ENOENT: no such file: ${path}`);
       return text;
+    },
+    async list(dir) {
+      const prefix = `${dir.replace(/\/$/, '')}/`;
+      return Object.keys(files)
+        .filter((path) => path.startsWith(prefix) && !path.slice(prefix.length).includes('/'))
+        .map((path) => path.slice(prefix.length));
     },
     resolve(fromFile, relative) {
       if (relative.startsWith('/')) return relative;

@@ -13,4 +13,8 @@ export const vscodeFileSystem: FileSystem = {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file)));
   },
   resolve: (fromFile, relative) => path.resolve(path.dirname(fromFile), relative),
+  async list(dir) {
+    const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.file(dir));
+    return entries.filter(([, type]) => (type & vscode.FileType.File) !== 0 && (type & vscode.FileType.SymbolicLink) === 0).map(([name]) => name);
+  },
 };

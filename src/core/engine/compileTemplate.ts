@@ -1,10 +1,10 @@
-import Handlebars from 'handlebars';
 import type { TemplateDelegate } from 'handlebars';
 import type { Problem, Result } from '../problems';
 import { failed, ok } from '../problems';
 import type { FrontMatter } from './frontMatter';
 import { parseTemplateFile } from './frontMatter';
 import { RenderLimitError, guardRender } from './renderGuard';
+import { type Reference, type TemplateReferences, templateReferences } from './templateReferences';
 import { DENIED_HELPERS, type HandlebarsEnvironment, knownHelperNames } from './templateEnvironment';
 
 /** A template ready to render: its front matter and the compiled body. */
@@ -12,7 +12,19 @@ export interface CompiledTemplate {
   file: string;
   frontMatter: FrontMatter;
   bodyLineOffset: number;
+  /** The line of each field's declaration in the front matter. */
+  fieldLines: Readonly<Record<string, number>>;
   render: TemplateDelegate;
+  /** The pack manifest's `defaults`, applied below the user's settings (set by the pack loader). */
+  packDefaults?: PackDefaults;
+  /** The same template in other languages, by canonical locale tag (`de`, `fr-CA`); set by the pack loader. */
+  translations?: Readonly<Record<string, CompiledTemplate>>;
+}
+
+export interface PackDefaults {
+  signature?: string;
+  currency?: string;
+  locale?: string;
 }
 
 /**
@@ -25,13 +37,14 @@ export interface CompiledTemplate {
 export function compileTemplate(handlebars: HandlebarsEnvironment, file: string, text: string, { check = true } = {}): Result<CompiledTemplate> {
   const source = parseTemplateFile(file, text);
   if (!source.ok) return source;
-  const { frontMatter, body, bodyLineOffset } = source.value;
+  const { frontMatter, body, bodyLineOffset, fieldLines } = source.value;
   const options = compileOptions(handlebars);
-  if (!check) return ok({ file, frontMatter, bodyLineOffset, render: guardRender(handlebars, handlebars.compile(body, options)) });
+  if (!check) return ok({ file, frontMatter, bodyLineOffset, fieldLines, render: guardRender(handlebars, handlebars.compile(body, options)) });
   try {
     // precompile runs the parser and compiler eagerly; compile alone defers both to the first call.
     handlebars.precompile(body, options);
-    const missing = missingPartials(handlebars, body).map(({ name, line, column }) => ({
+    const references = templateReferences(handlebars.parse(body));
+    const missing = missingPartialsIn(handlebars, references).map(({ name, line, column }) => ({
       file,
       line: line + bodyLineOffset,
       column: column + 1,
@@ -39,8 +52,15 @@ export function compileTemplate(handlebars: HandlebarsEnvironment, file: string,
       message: `missing partial "${name}"`,
       hint: 'add it to the pack\'s "partials" in pushback-pack.json, or fix the name',
     }));
-    if (missing.length > 0) return failed(missing);
-    return ok({ file, frontMatter, bodyLineOffset, render: guardRender(handlebars, handlebars.compile(body, options)) });
+    const undeclared = undeclaredFields(references.fields, frontMatter.fields.map((f) => f.id)).map(({ name, line, column }) => ({
+      file,
+      line: line + bodyLineOffset,
+      column: column + 1,
+      path: `fields.${name}`,
+      ...undeclaredFieldMessage(name, frontMatter.fields.map((f) => f.id)),
+    }));
+    if (missing.length > 0 || undeclared.length > 0) return failed([...missing, ...undeclared]);
+    return ok({ file, frontMatter, bodyLineOffset, fieldLines, render: guardRender(handlebars, handlebars.compile(body, options)) });
   } catch (error) {
     return failed([templateProblem(file, bodyLineOffset, error)]);
   }
@@ -65,27 +85,26 @@ function knownHelpersOf(handlebars: HandlebarsEnvironment): Record<string, boole
   return { ...known };
 }
 
-/** `{{> name}}` references to partials the environment does not have, with their positions. */
-export function missingPartials(handlebars: HandlebarsEnvironment, body: string): { name: string; line: number; column: number }[] {
-  const found: { name: string; line: number; column: number }[] = [];
-  // Visitor lives on the top-level namespace only; it holds no state shared between environments.
-  const visitor = new Handlebars.Visitor();
-  const check = (node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement) => {
-    const name = (node.name as hbs.AST.PathExpression).original;
-    // Own properties only: `{{> constructor}}` must not count as found through Object.prototype.
-    if (typeof name === 'string' && !Object.hasOwn(handlebars.partials, name)) {
-      found.push({ name, line: node.loc.start.line, column: node.loc.start.column });
-    }
+/** `{{> name}}` references to partials the environment does not have (nor the text defines inline), with their positions. */
+export function missingPartials(handlebars: HandlebarsEnvironment, body: string): Reference[] {
+  return missingPartialsIn(handlebars, templateReferences(handlebars.parse(body)));
+}
+
+function missingPartialsIn(handlebars: HandlebarsEnvironment, references: TemplateReferences): Reference[] {
+  // Own properties only: `{{> constructor}}` must not count as found through Object.prototype.
+  return references.partials.filter(({ name }) => !references.inlinePartials.has(name) && !Object.hasOwn(handlebars.partials, name));
+}
+
+/** References to `fields.<id>` whose id the template does not declare. */
+export function undeclaredFields(references: readonly Reference[], declared: readonly string[]): Reference[] {
+  return references.filter(({ name }) => !declared.includes(name));
+}
+
+export function undeclaredFieldMessage(id: string, declared: readonly string[], where = "the template's front matter"): { message: string; hint: string } {
+  return {
+    message: `the field "fields.${id}" is not declared in ${where}`,
+    hint: declared.length > 0 ? `declare it under "fields:" (id, label, kind) or use one of: ${declared.join(', ')}` : 'declare it under "fields:" in the front matter, with an id, a label and a kind',
   };
-  visitor.PartialStatement = function (node) {
-    check(node);
-  };
-  visitor.PartialBlockStatement = function (node) {
-    check(node);
-    this.acceptKey(node, 'program');
-  };
-  visitor.accept(handlebars.parse(body));
-  return found;
 }
 
 /** A Handlebars exception as a Problem at the right line of the template file. */

@@ -1,8 +1,9 @@
-import { parseDocument } from 'yaml';
+import { LineCounter, isNode, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Problem, Result } from '../problems';
 import { failed, ok } from '../problems';
 import { validate } from '../load/schemaProblems';
+import { templateFieldsSchema } from './templateFields';
 
 /**
  * What a template says about itself, in YAML front matter between `---` lines.
@@ -17,6 +18,7 @@ export const frontMatterSchema = z.strictObject({
   channel: z.enum(['email', 'teams', 'chat', 'document']),
   subject: z.string().optional(),
   inputs: z.array(z.string()).default([]),
+  fields: templateFieldsSchema,
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
@@ -26,6 +28,8 @@ export interface TemplateSource {
   body: string;
   /** Lines taken by the front matter, so body positions map back to the file. */
   bodyLineOffset: number;
+  /** The line of each field's declaration (`- id: briefingDate`), for problems about that field. */
+  fieldLines: Readonly<Record<string, number>>;
 }
 
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
@@ -40,7 +44,8 @@ export function parseTemplateFile(file: string, text: string): Result<TemplateSo
   if (!match) {
     return failed([{ file, line: 1, column: 1, path: '', message: 'has no front matter', hint: 'start the file with --- then id, name, description, tone and channel, then ---' }]);
   }
-  const document = parseDocument(match[1]);
+  const lineCounter = new LineCounter();
+  const document = parseDocument(match[1], { lineCounter });
   if (document.errors.length > 0) {
     return failed(
       document.errors.map((error): Problem => ({
@@ -54,12 +59,29 @@ export function parseTemplateFile(file: string, text: string): Result<TemplateSo
     );
   }
   const yamlLines = match[1].split('\n');
+  // Positions in the file: the YAML starts on line 2, after the opening ---.
+  const positionOf = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + 1, column: col };
+  };
   const validated = validate(frontMatterSchema, document.toJS(), file, (path) => {
+    if (path.length > 1) {
+      // A nested value (fields[1].kind): the node itself, else the nearest enclosing one.
+      for (let depth = path.length; depth > 1; depth--) {
+        const node = document.getIn(path.slice(0, depth), true);
+        if (isNode(node) && node.range) return positionOf(node.range[0]);
+      }
+    }
     const key = String(path[0] ?? '');
     const index = yamlLines.findIndex((line) => line.startsWith(`${key}:`));
     return { line: index < 0 ? 1 : index + 2, column: 1 };
   });
   if (!validated.ok) return validated;
   const bodyLineOffset = match[0].split('\n').length - 1;
-  return ok({ frontMatter: validated.value, body: text.slice(match[0].length), bodyLineOffset });
+  const fieldLines: Record<string, number> = {};
+  for (const [index, field] of validated.value.fields.entries()) {
+    const node = document.getIn(['fields', index], true);
+    fieldLines[field.id] = isNode(node) && node.range ? positionOf(node.range[0]).line : 1;
+  }
+  return ok({ frontMatter: validated.value, body: text.slice(match[0].length), bodyLineOffset, fieldLines });
 }

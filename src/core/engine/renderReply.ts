@@ -2,17 +2,55 @@ import type { Problem, Result } from '../problems';
 import { failed, ok } from '../problems';
 import type { CompiledTemplate } from './compileTemplate';
 import { templateProblem } from './compileTemplate';
-import { type ReplyInput, replyContext } from './replyContext';
+import { type ReplyContext, type ReplyInput, replyContext } from './replyContext';
+import { type FieldValuesOrigin, resolveFieldValues } from './templateFields';
+import { localizedTemplate } from './translations';
 
 /** Render a reply as Markdown, or say which field the template needed and did not get. */
 export function renderReply(template: CompiledTemplate, input: ReplyInput): Result<string> {
-  const missing = missingInputs(template, input);
-  if (missing.length > 0) return failed(missing);
+  const context = templateContext(template, input);
+  if (!context.ok) return context;
+  const localized = context.value.template;
   try {
-    return ok(tidyMarkdown(template.render(replyContext(input))));
+    return ok(tidyMarkdown(localized.render(context.value.context)));
   } catch (error) {
-    return failed([templateProblem(template.file, template.bodyLineOffset, error)]);
+    return failed([templateProblem(localized.file, localized.bodyLineOffset, error)]);
   }
+}
+
+/**
+ * What the template sees for this input: its pack's defaults applied below the
+ * input's own settings, its declared `inputs` present, and its fields resolved
+ * (given values checked, defaults, required ones present); and which template
+ * renders it: the translation for the reader's locale, else the template itself.
+ */
+export function templateContext(template: CompiledTemplate, input: ReplyInput): Result<{ context: ReplyContext; template: CompiledTemplate }> {
+  const settled = withPackDefaults(template, input);
+  const missing = missingInputs(template, settled);
+  const fields = resolveFieldValues(template.frontMatter.fields, settled.fields, settled.fieldsOrigin ?? templateFieldsOrigin(template));
+  if (missing.length > 0 || !fields.ok) return failed([...missing, ...(fields.ok ? [] : fields.problems)]);
+  return ok({ context: replyContext(settled, fields.value), template: localizedTemplate(template, settled.locale) });
+}
+
+/** The pack's `defaults` (signature, currency, locale), each only where the input leaves it unset. */
+export function withPackDefaults(template: CompiledTemplate, input: ReplyInput): ReplyInput {
+  const defaults = template.packDefaults;
+  if (!defaults) return input;
+  return {
+    ...input,
+    signature: input.signature?.trim() ? input.signature : (defaults.signature ?? input.signature),
+    currency: input.currency || defaults.currency,
+    locale: input.locale || defaults.locale,
+  };
+}
+
+/** Values given with no better origin are reported at the template's field declarations. */
+function templateFieldsOrigin(template: CompiledTemplate): FieldValuesOrigin {
+  return {
+    file: template.file,
+    locate: (id) => ({ line: template.fieldLines[id] ?? 2, column: 1 }),
+    howToGive: (id) => `fill in "${id}" where the template asks for it (--field ${id}=… on the command line)`,
+  };
 }
 
 /** Fields a template declares in `inputs` that the request leaves empty. */

@@ -2,7 +2,8 @@ import type { TemplateDelegate } from 'handlebars';
 import { type Result, failed, ok } from '../problems';
 import { replyMarkdown } from './replyMarkdown';
 import { type CompiledTemplate, compileOptions, templateProblem } from './compileTemplate';
-import { type ReplyInput, replyContext } from './replyContext';
+import type { ReplyInput } from './replyContext';
+import { templateContext } from './renderReply';
 import { guardRender } from './renderGuard';
 import { type HandlebarsEnvironment, createTemplateEnvironment } from './templateEnvironment';
 
@@ -18,7 +19,10 @@ const compiled = new WeakMap<CompiledTemplate, TemplateDelegate>();
  * emphasis markers dropped, line breaks and control characters made spaces (a
  * subject with a newline would inject a header into an .eml).
  */
-export function renderSubject(template: CompiledTemplate, input: ReplyInput): Result<string | undefined> {
+export function renderSubject(base: CompiledTemplate, input: ReplyInput): Result<string | undefined> {
+  const prepared = templateContext(base, input);
+  if (!prepared.ok) return prepared;
+  const { template, context } = prepared.value;
   const source = template.frontMatter.subject;
   if (source === undefined) return ok(undefined);
   try {
@@ -29,7 +33,7 @@ export function renderSubject(template: CompiledTemplate, input: ReplyInput): Re
       render = guardRender(environment, environment.compile(source, compileOptions(environment)));
       compiled.set(template, render);
     }
-    return ok(inlinePlainText(render(replyContext(input))));
+    return ok(inlinePlainText(render(context)));
   } catch (error) {
     return failed([{ ...templateProblem(template.file, 0, error), line: 1, column: 1, path: 'subject' }]);
   }

@@ -3,6 +3,7 @@ import { defaultContractorRate } from '../model/analyze';
 import type { IsoDate } from '../model/civilDate';
 import type { Capacity, Commitment } from '../schema/capacity';
 import type { Request } from '../schema/request';
+import type { FieldValue, FieldValuesOrigin } from './templateFields';
 
 export type Proposal = 'defer' | 'descope' | 'swap' | 'fund';
 export const PROPOSALS: readonly Proposal[] = ['defer', 'descope', 'swap', 'fund'];
@@ -17,6 +18,14 @@ export interface ReplyInput {
   proposal?: Proposal;
   /** How to sign, replacing `org.me` (the extension's signature setting): first line the name, the rest the title. */
   signature?: string;
+  /** Show money in this ISO 4217 code instead of the data's (the currency setting); figures are not converted. */
+  currency?: string;
+  /** The reader's locale (BCP 47, like de-DE): how dates and numbers read, and which translation is used. Unset: today's English formats. */
+  locale?: string;
+  /** Values for the template's own fields, as given (text from a prompt or `--field`, or JSON/YAML values). */
+  fields?: Readonly<Record<string, unknown>>;
+  /** Where `fields` came from, so a wrong value is reported there (default: the template file). */
+  fieldsOrigin?: FieldValuesOrigin;
 }
 
 /** Figures templates need that are derived, not stored: looked up once here, not in Handlebars. */
@@ -46,7 +55,7 @@ export function defaultProposal(analysis: Analysis): Proposal {
  * Text that came from data files is Markdown-escaped here, once, so a requester
  * named `<b>Eve</b>` or a title with `[link](…)` reads literally in every output.
  */
-export function replyContext(input: ReplyInput) {
+export function replyContext(input: ReplyInput, fields: Readonly<Record<string, FieldValue>> = {}) {
   const { capacity, analysis } = input;
   const { escapedCapacity, byId } = preparedCapacity(capacity);
   const escapedAnalysis = escapeStrings({ ...analysis, funding: withNote(analysis.funding), alternatives: { ...analysis.alternatives, fund: withNote(analysis.alternatives.fund) } });
@@ -63,12 +72,17 @@ export function replyContext(input: ReplyInput) {
   };
   return {
     request: escapeStrings(input.request),
-    capacity: escapedCapacity,
+    // A shallow copy only when the currency changes: the escaped capacity is cached per file.
+    capacity: input.currency && input.currency !== capacity.currency ? { ...escapedCapacity, currency: input.currency } : escapedCapacity,
     analysis: escapedAnalysis,
     org: input.signature?.trim() ? { ...escapedCapacity.org, me: signedBy(input.signature) } : escapedCapacity.org,
     today: input.today,
     proposal: input.proposal ?? defaultProposal(analysis),
     figures,
+    // Typed by the person writing the reply, so escaped like data.
+    fields: escapeStrings({ ...fields }),
+    /** Read by the formatting helpers (through @root); null keeps today's English formats. */
+    locale: input.locale ?? null,
   };
 }
 

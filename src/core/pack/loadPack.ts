@@ -5,6 +5,7 @@ import { createTemplateEnvironment } from '../engine/templateEnvironment';
 import { validate } from '../load/schemaProblems';
 import { parseSource } from '../load/sourceDocument';
 import { MIRRORED_FIELDS, PACK_MANIFEST, type PackManifest, packManifestSchema, supportsPushback } from './packManifest';
+import { loadTranslations } from './packTranslations';
 
 export interface TemplatePack {
   dir: string;
@@ -76,6 +77,7 @@ export async function loadPack(fs: FileSystem, dir: string, options: LoadPackOpt
 
   const templates: CompiledTemplate[] = [];
   const seen = new Map<string, string>();
+  const besides = new Map<string, Promise<Map<string, [string, string][]>>>();
   for (const [index, entry] of manifest.value.templates.entries()) {
     const source = templateSources[index];
     if (!source) continue;
@@ -97,7 +99,20 @@ export async function loadPack(fs: FileSystem, dir: string, options: LoadPackOpt
       continue;
     }
     seen.set(id, source.file);
-    templates.push(compiled.value);
+    const translations = await loadTranslations(fs, {
+      handlebars,
+      manifestFile,
+      entry,
+      index,
+      template: compiled.value,
+      locate: document.value.locate,
+      check: options.check !== false,
+      besides,
+    });
+    problems.push(...translations.problems);
+    const packDefaults = manifest.value.defaults;
+    for (const translation of Object.values(translations.translations)) translation.packDefaults = packDefaults;
+    templates.push({ ...compiled.value, packDefaults, ...(Object.keys(translations.translations).length > 0 ? { translations: translations.translations } : {}) });
   }
   if (problems.length > 0) return failed(problems);
   return ok({ dir, manifestFile, manifest: manifest.value, templates });

@@ -1,7 +1,7 @@
 import semver from 'semver';
 import { z } from 'zod';
 import { frontMatterSchema } from '../engine/frontMatter';
-import { currencyCode } from '../schema/fields';
+import { currencyCode, localeTag } from '../schema/fields';
 
 /**
  * A path inside the pack, relative to the manifest. Nothing may point outside the
@@ -27,6 +27,10 @@ export const packTemplateSchema = z.strictObject({
   description: z.string().min(1).optional(),
   tone: z.string().min(1).optional(),
   channel: frontMatterSchema.shape.channel.optional(),
+  translations: z
+    .record(localeTag, packPath)
+    .optional()
+    .describe('Locale → the translated template file, like {"de": "yes-and-tradeoffs.de.hbs"}; a file named <template>.<locale>.hbs beside the template is found without this'),
 });
 
 /** The front matter fields a manifest entry may repeat (everything but `file`). */
@@ -66,6 +70,7 @@ export const packManifestSchema = z.strictObject({
     .strictObject({
       signature: z.string().optional().describe('How replies are signed when the user has not set pushback.signature'),
       currency: currencyCode.optional().describe('ISO 4217 code to show money in when the user has not set pushback.currency'),
+      locale: localeTag.optional().describe('The locale replies are written for (formats and translations) when the user has not set pushback.replyLocale'),
     })
     .default({}),
   examples: z
@@ -77,6 +82,11 @@ export const packManifestSchema = z.strictObject({
         expected: packPath,
         today: z.string().optional(),
         proposal: z.enum(['defer', 'descope', 'swap', 'fund']).optional(),
+        locale: localeTag.optional().describe('Render the example for this locale (formats and the translation)'),
+        fields: z
+          .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+          .optional()
+          .describe("Values for the template's fields, by id, like {\"briefingDate\": \"2027-01-08\"}"),
       }),
     )
     .default([]),

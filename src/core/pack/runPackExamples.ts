@@ -2,6 +2,7 @@ import type { FileSystem } from '../fileSystem';
 import { draftReply } from '../draftReply';
 import type { Problem } from '../problems';
 import type { TemplatePack } from './loadPack';
+import { parseSource } from '../load/sourceDocument';
 
 export interface ExampleOutcome {
   template: string;
@@ -17,7 +18,8 @@ export interface ExampleOutcome {
  */
 export async function runPackExamples(fs: FileSystem, pack: TemplatePack, basePacks: readonly TemplatePack[] = []): Promise<ExampleOutcome[]> {
   const outcomes: ExampleOutcome[] = [];
-  for (const example of pack.manifest.examples) {
+  const document = pack.manifest.examples.some((e) => e.fields) ? parseSource(pack.manifestFile, await fs.readText(pack.manifestFile), 'json') : undefined;
+  for (const [index, example] of pack.manifest.examples.entries()) {
     const at = (relative: string) => fs.resolve(pack.manifestFile, relative);
     const expectedFile = at(example.expected);
     const draft = await draftReply(fs, {
@@ -27,6 +29,13 @@ export async function runPackExamples(fs: FileSystem, pack: TemplatePack, basePa
       templateId: example.template,
       today: example.today ?? '2027-01-04',
       proposal: example.proposal,
+      locale: example.locale,
+      fields: example.fields,
+      fieldsOrigin: {
+        file: pack.manifestFile,
+        locate: (id) => (document?.ok ? document.value.locate(example.fields && Object.hasOwn(example.fields, id) ? ['examples', index, 'fields', id] : ['examples', index]) : { line: 1, column: 1 }),
+        howToGive: (id) => `add "${id}" to this example's "fields"`,
+      },
     });
     const expected = await fs.readText(expectedFile).catch(() => undefined);
     outcomes.push({

@@ -1,7 +1,13 @@
 import type { FileSystem } from '../fileSystem';
 import type { CompiledTemplate } from '../engine/compileTemplate';
 import { templateProblem } from '../engine/compileTemplate';
-import { PROPOSALS, replyContext } from '../engine/replyContext';
+import Handlebars from 'handlebars';
+import { PROPOSALS } from '../engine/replyContext';
+import { templateContext } from '../engine/renderReply';
+import { parseTemplateFile } from '../engine/frontMatter';
+import { undeclaredFieldMessage, undeclaredFields } from '../engine/compileTemplate';
+import { type TemplateReferences, templateReferences } from '../engine/templateReferences';
+import { type FieldValue, sampleFieldValues } from '../engine/templateFields';
 import { partialOfError } from '../engine/renderGuard';
 import { loadCapacity, loadRequest } from '../load/loadData';
 import { parseSource } from '../load/sourceDocument';
@@ -19,6 +25,8 @@ interface Dataset {
   requestFile: string;
   capacityFile: string;
   today: IsoDate;
+  locale?: string;
+  fields?: Readonly<Record<string, FieldValue>>;
 }
 
 const SAMPLE_TODAY = '2027-01-04';
@@ -34,7 +42,7 @@ export async function validatePack(fs: FileSystem, dir: string, options: Validat
   const loaded = await loadPack(fs, dir, options);
   if (!loaded.ok) return loaded;
   const pack = loaded.value;
-  const problems = [...(await exampleProblems(fs, pack)), ...(await packageJsonProblems(fs, pack))];
+  const problems = [...(await exampleProblems(fs, pack)), ...(await packageJsonProblems(fs, pack)), ...(await partialFieldProblems(fs, pack))];
   for (const template of pack.templates) {
     for (const dataset of datasetsFor(fs, pack, template, options)) problems.push(...(await renderProblems(fs, pack, template, dataset)));
   }
@@ -87,25 +95,77 @@ async function packageJsonProblems(fs: FileSystem, pack: TemplatePack): Promise<
 function datasetsFor(fs: FileSystem, pack: TemplatePack, template: CompiledTemplate, options: ValidatePackOptions): Dataset[] {
   const own = pack.manifest.examples
     .filter((e) => e.template === template.frontMatter.id)
-    .map((e) => ({ requestFile: fs.resolve(pack.manifestFile, e.request), capacityFile: fs.resolve(pack.manifestFile, e.capacity), today: e.today ?? SAMPLE_TODAY }));
+    .map((e) => ({ requestFile: fs.resolve(pack.manifestFile, e.request), capacityFile: fs.resolve(pack.manifestFile, e.capacity), today: e.today ?? SAMPLE_TODAY, locale: e.locale, fields: e.fields }));
   if (own.length > 0) return own;
   return options.sample ? [{ ...options.sample, today: SAMPLE_TODAY }] : [];
 }
 
-/** Render with every proposal (templates branch on it), reporting each distinct failure at its file. */
+/**
+ * Render with every proposal (templates branch on it), and each translation, reporting
+ * each distinct failure at its file. Fields get the example's values over stand-ins of
+ * their kind, so a template is checked even where no example fills its fields.
+ */
 async function renderProblems(fs: FileSystem, pack: TemplatePack, template: CompiledTemplate, dataset: Dataset): Promise<Problem[]> {
   const [request, capacity] = await Promise.all([loadRequest(fs, dataset.requestFile), loadCapacity(fs, dataset.capacityFile)]);
   // Broken example data is reported by exampleProblems or by `pack test`; it says nothing about the template.
   if (!request.ok || !capacity.ok) return [];
   const analysis = analyze(capacity.value, request.value);
   const problems: Problem[] = [];
+  const fields = { ...sampleFieldValues(template.frontMatter.fields), ...dataset.fields };
+  const variants: [string | undefined, CompiledTemplate][] = [[dataset.locale, template], ...Object.entries(template.translations ?? {})];
   for (const proposal of PROPOSALS) {
-    try {
-      template.render(replyContext({ request: request.value, capacity: capacity.value, analysis, today: dataset.today, proposal }));
-    } catch (error) {
-      const partial = partialOfError(error);
-      const partialFile = partial !== undefined && Object.hasOwn(pack.manifest.partials, partial) ? fs.resolve(pack.manifestFile, pack.manifest.partials[partial]) : undefined;
-      problems.push(partialFile ? templateProblem(partialFile, 0, error) : templateProblem(template.file, template.bodyLineOffset, error));
+    // Bad example values are `pack test`'s to report, with their place in the manifest.
+    const prepared = templateContext(template, { request: request.value, capacity: capacity.value, analysis, today: dataset.today, proposal, fields });
+    if (!prepared.ok) continue;
+    for (const [locale, variant] of variants) {
+      try {
+        variant.render({ ...prepared.value.context, locale: locale ?? prepared.value.context.locale });
+      } catch (error) {
+        const partial = partialOfError(error);
+        const partialFile = partial !== undefined && Object.hasOwn(pack.manifest.partials, partial) ? fs.resolve(pack.manifestFile, pack.manifest.partials[partial]) : undefined;
+        problems.push(partialFile ? templateProblem(partialFile, 0, error) : templateProblem(variant.file, variant.bodyLineOffset, error));
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Partials read the fields of the template that includes them: a partial using
+ * `fields.x` is wrong in every template (or translation) that includes it, directly or
+ * through another partial, without declaring x. Reported at the partial's line.
+ */
+async function partialFieldProblems(fs: FileSystem, pack: TemplatePack): Promise<Problem[]> {
+  const partials = new Map<string, { file: string; references: TemplateReferences }>();
+  await Promise.all(
+    Object.entries(pack.manifest.partials).map(async ([name, relative]) => {
+      const file = fs.resolve(pack.manifestFile, relative);
+      const text = await fs.readText(file).catch(() => undefined);
+      if (text === undefined) return;
+      try {
+        partials.set(name, { file, references: templateReferences(Handlebars.parse(text)) });
+      } catch {
+        // A partial that does not parse was already reported when the pack loaded.
+      }
+    }),
+  );
+  if (![...partials.values()].some((p) => p.references.fields.length > 0)) return [];
+  const problems: Problem[] = [];
+  for (const template of pack.templates.flatMap((t) => [t, ...Object.values(t.translations ?? {})])) {
+    const source = parseTemplateFile(template.file, await fs.readText(template.file).catch(() => ''));
+    if (!source.ok) continue;
+    const declared = template.frontMatter.fields.map((f) => f.id);
+    const queue = templateReferences(Handlebars.parse(source.value.body)).partials.map((p) => p.name);
+    const visited = new Set<string>();
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+      const partial = partials.get(name);
+      if (visited.has(name) || !partial) continue;
+      visited.add(name);
+      queue.push(...partial.references.partials.map((p) => p.name));
+      for (const { name: id, line, column } of undeclaredFields(partial.references.fields, declared)) {
+        const where = `the front matter of ${template.file.split(/[\\/]/).pop()}, which includes this partial`;
+        problems.push({ file: partial.file, line, column: column + 1, path: `fields.${id}`, ...undeclaredFieldMessage(id, declared, where) });
+      }
     }
   }
   return problems;

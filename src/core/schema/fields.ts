@@ -42,3 +42,19 @@ export function endNotBeforeStart<T extends Record<string, unknown>>(startKey: k
     }
   };
 }
+
+/** A BCP 47 tag Intl accepts, in its canonical spelling (de-de → de-DE), or undefined. */
+export function canonicalLocale(tag: string): string | undefined {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return canonical;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The reader's locale, like de-DE or fr: how dates, numbers and money read, and which translation a reply uses. */
+export const localeTag = z
+  .string()
+  .refine((tag) => canonicalLocale(tag) !== undefined && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag), { message: 'must be a locale like en-GB, de-DE, fr-FR or ja-JP' })
+  .describe('A BCP 47 locale like en-GB, de-DE, fr-FR or ja-JP');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { packManifestSchema } from '../pack/packManifest';
+import { frontMatterSchema } from '../engine/frontMatter';
 import { capacityFileSchema } from './capacity';
 import { requestSchema } from './request';
 
@@ -17,5 +18,7 @@ export function jsonSchemas(): Record<string, object> {
     'capacity.schema.json': generate(capacityFileSchema, 'Pushback capacity file'),
     'request.schema.json': generate(requestSchema, 'Pushback request file'),
     'pushback-pack.schema.json': generate(packManifestSchema, 'Pushback template pack manifest'),
+    // The YAML between a template's --- lines: completion for fields, kinds and channels.
+    'template-front-matter.schema.json': generate(frontMatterSchema, 'Pushback template front matter'),
   };
 }

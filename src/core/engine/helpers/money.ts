@@ -1,6 +1,7 @@
 import type { HelperOptions } from 'handlebars';
 import type { HandlebarsEnvironment } from '../templateEnvironment';
 import { currencyOf } from './helperData';
+import { cachedFormatter, localeOf, phrasesFor } from './replyLocale';
 
 /**
  * `{{money analysis.funding.cost}}` → `$3,000`: whole units in the data's currency.
@@ -8,19 +9,14 @@ import { currencyOf } from './helperData';
  */
 export function register(handlebars: HandlebarsEnvironment): void {
   handlebars.registerHelper('money', function (value: unknown, options: HelperOptions) {
-    return formatMoney(value, currencyOf(options));
+    return formatMoney(value, currencyOf(options), localeOf(options));
   });
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
-export function formatMoney(value: unknown, currency: string): string {
-  if (value === null || value === undefined) return 'an amount to be confirmed';
-  let formatter = formatters.get(currency);
-  if (!formatter) {
-    // Built once per currency: constructing Intl formatters dominates the helper's cost otherwise.
-    formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
-    formatters.set(currency, formatter);
-  }
+/** `$49,300`; with a locale, that locale's way (`49.300 $` in de-DE). The currency is the data's either way. */
+export function formatMoney(value: unknown, currency: string, locale?: string): string {
+  if (value === null || value === undefined) return phrasesFor(locale).noAmount;
+  // Built once per locale and currency: constructing Intl formatters dominates the helper's cost otherwise.
+  const formatter = cachedFormatter(`money|${locale ?? 'en-US'}|${currency}`, () => new Intl.NumberFormat(locale ?? 'en-US', { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }));
   return formatter.format(Number(value));
 }
