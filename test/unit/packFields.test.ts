@@ -30,7 +30,7 @@ function pack(manifest: object, files: Record<string, string>) {
 }
 
 const example = (extra: object = {}) => ({ template: 'brief', request: 'sample/r.request.yaml', capacity: 'sample/c.capacity.yaml', expected: 'brief.md', ...extra });
-const problemsOf = (result: { ok: boolean }) => (result as { problems: Problem[] }).problems ?? [];
+const problemsOf = (result: { ok: boolean }) => (result as unknown as { problems?: Problem[] }).problems ?? [];
 
 describe('fields, defaults, translations and inline partials in packs', () => {
   const capacity = capacitySchema.parse({ team: 'T', currency: 'USD', horizon: { start: '2027-01-04', end: '2027-01-15' }, members: [{ name: 'A' }], org: { me: { name: 'Sam Carter' } } });

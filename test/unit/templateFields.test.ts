@@ -50,7 +50,7 @@ function compiled(body: string, frontMatter = FIELDS) {
 
 function problems(result: { ok: boolean }): Problem[] {
   assert.equal(result.ok, false, 'expected problems');
-  return (result as { problems: Problem[] }).problems;
+  return (result as unknown as { problems: Problem[] }).problems;
 }
 
 const field = (declaration: Partial<TemplateField> & Pick<TemplateField, 'kind'>): TemplateField => ({ id: 'x', required: false, ...declaration });
