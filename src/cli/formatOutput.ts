@@ -1,4 +1,4 @@
-import type { Draft } from '../core/draftReply';
+import type { Draft } from '../core/draft/draftReply';
 import { markdownToPlainText } from '../core/engine/markdownOutput';
 import { buildAdaptiveCard, teamsMessage } from '../core/outputs/adaptiveCard';
 import { emailHtmlDocument } from '../core/outputs/emailHtml';

@@ -1,4 +1,4 @@
-import { DEFAULT_TEMPLATE_ID, draftReply } from '../core/draftReply';
+import { DEFAULT_TEMPLATE_ID, draftReplyFromFiles } from '../core/draft/draftReply';
 import { analyze } from '../core/model/analyze';
 import { loadCapacity, loadRequest } from '../core/load/loadData';
 import { importJiraCsv } from '../core/load/jiraCsv';
@@ -69,7 +69,7 @@ async function draftCommand(args: readonly string[], io: CommandIo): Promise<num
   if (!packs.ok) return reportProblems(io, packs.problems);
   for (const warning of packs.value.warnings) io.stderr(`${formatProblem(warning)}\n`);
   const sample = builtinSample();
-  const draft = await draftReply(nodeFileSystem, {
+  const draft = await draftReplyFromFiles(nodeFileSystem, {
     requestFile: values.request ?? sample.requestFile,
     capacityFile: values.capacity ?? sample.capacityFile,
     packs: packs.value.packs,

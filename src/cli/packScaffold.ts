@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { draftReply } from '../core/draftReply';
+import { draftReplyFromFiles } from '../core/draft/draftReply';
 import { loadPack } from '../core/pack/loadPack';
 import type { PackManifest } from '../core/pack/packManifest';
 import { type Result, failed, ok } from '../core/problems';
@@ -86,7 +86,7 @@ export async function writeScaffoldedPack(dir: string, id: string, options: Scaf
   }
   const pack = await loadPack(nodeFileSystem, dir, { pushbackVersion: options.pushbackVersion });
   if (!pack.ok) return pack;
-  const draft = await draftReply(nodeFileSystem, {
+  const draft = await draftReplyFromFiles(nodeFileSystem, {
     requestFile: path.join(dir, 'examples/sample.request.yaml'),
     capacityFile: path.join(dir, 'examples/sample.capacity.yaml'),
     packs: [pack.value],

@@ -10,8 +10,19 @@ export interface Problem {
   /** Dotted path of the field, like `commitments[2].deadline`; empty for the whole file. */
   path: string;
   message: string;
+  /** How to fix it, in words that hold in every front end (no command-line flags, no button names). */
   hint: string;
+  /** The fix as data, for a front end to offer its own way to it: a flag to type, a button to click. */
+  remedy?: Remedy;
 }
+
+export type Remedy =
+  /** Another template id: one of these. */
+  | { kind: 'chooseTemplate'; known: readonly string[] }
+  /** This template would do. */
+  | { kind: 'useTemplate'; templateId: string }
+  /** Send the reply as an email instead. */
+  | { kind: 'sendAsEmail' };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type DraftForm, draftFormSchema, emptyDraft } from '../shared/draftForm';
+import { type DraftForm, draftFormSchema, emptyDraft } from '../core/draft/draftForm';
 
 const KEY = 'pushback.draft';
 

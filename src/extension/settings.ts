@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_TEMPLATE_ID } from '../core/draftReply';
+import { DEFAULT_TEMPLATE_ID } from '../core/draft/draftReply';
 
 export interface Settings {
   capacityFile: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { draftFormSchema, type DraftForm, type FieldErrors } from './draftForm';
+import { draftFormSchema, type DraftForm, type FieldErrors } from '../core/draft/draftForm';
 
 /**
  * The one protocol between the composer's host code and its webview. Messages

@@ -13,7 +13,7 @@ import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { DraftField, DraftForm } from '../shared/draftForm';
+import type { DraftField, DraftForm } from '../core/draft/draftForm';
 import type { AnalysisView, CapacityOption, ComposerAction, ComposerUpdate, FromWebview, TemplateOption, ToWebview } from '../shared/protocol';
 import { utilizationChart, slipTimeline } from './charts';
 import { element, replaceChildren } from './dom';

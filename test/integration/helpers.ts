@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PushbackApi } from '../../src/extension/extension';
-import type { DraftForm } from '../../src/shared/draftForm';
+import type { DraftForm } from '../../src/core/draft/draftForm';
 
 export const EXTENSION_ID = 'pushback.pushback';
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
-import type { Draft } from '../../src/core/draftReply';
+import type { Draft } from '../../src/core/draft/draftReply';
 import { renderReply } from '../../src/core/engine/renderReply';
 import type { Delay } from '../../src/core/model/analysis';
 import { type AdaptiveCard, type CardElement, MAX_TABLE_ROWS, type Table, buildAdaptiveCard, teamsMessage, utf8Length } from '../../src/core/outputs/adaptiveCard';

@@ -6,7 +6,7 @@ import { createTemplateEnvironment } from '../../src/core/engine/templateEnviron
 import { loadCapacity } from '../../src/core/load/loadData';
 import type { TemplatePack } from '../../src/core/pack/loadPack';
 import type { Capacity } from '../../src/core/schema/capacity';
-import { type DraftForm, emptyDraft } from '../../src/shared/draftForm';
+import type { DraftForm } from '../../src/core/draft/draftForm';
 import {
   type InputField,
   answersAsDraft,
@@ -14,20 +14,10 @@ import {
   renderSnippetReply,
   validateAnswer,
 } from '../../src/extension/insertTemplate/templateInputs';
-import { draftSample, loadBuiltinPack, samplePath } from './fixtures/sample';
+import { draftSample, loadBuiltinPack, sampleDraftForm, samplePath } from './fixtures/sample';
 
 /** The sample request as the composer's form holds it. */
-const sampleDraft: DraftForm = emptyDraft({
-  title: 'Customer self-service order-tracking portal',
-  requesterName: 'Dana Whitfield',
-  requesterTitle: 'VP Sales',
-  effortDays: '45',
-  rank: '2',
-  neededBy: '2027-03-12',
-  costOfDelayPerWeek: '7500',
-  outcome: 'cut "where is my order?" calls to the contact centre by a third before the spring peak',
-  templateId: 'yes-and-tradeoffs',
-});
+const sampleDraft: DraftForm = { ...sampleDraftForm, templateId: 'yes-and-tradeoffs' };
 
 function template(body: string, inputs: string) {
   const compiled = compileTemplate(createTemplateEnvironment(), 't.hbs', `---\nid: t\nname: T\ndescription: D\ntone: plain\nchannel: email\ninputs: ${inputs}\n---\n${body}`);

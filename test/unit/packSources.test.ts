@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findTemplate } from '../../src/core/draftReply';
+import { findTemplate } from '../../src/core/draft/findTemplate';
 import type { CompiledTemplate } from '../../src/core/engine/compileTemplate';
 import type { TemplatePack } from '../../src/core/pack/loadPack';
 import { type SourcedPack, resolvePackSources } from '../../src/core/pack/packSources';

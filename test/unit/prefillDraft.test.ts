@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { StakeholderPrefill } from '../../src/core/selection/parseStakeholderText';
 import { draftFromPrefill, prefillSummary, recognisedAnything } from '../../src/extension/draftFromSelection/prefillDraft';
-import { emptyDraft } from '../../src/shared/draftForm';
+import { emptyDraft } from '../../src/core/draft/draftForm';
 
 const oldDraft = emptyDraft({
   title: 'Old request',

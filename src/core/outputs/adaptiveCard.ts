@@ -5,7 +5,7 @@ import { formatMoney } from '../engine/helpers/money';
 import { formatDays } from '../engine/helpers/numbers';
 import { markdownToPlainText } from '../engine/markdownOutput';
 import type { ReplyInput } from '../engine/replyContext';
-import { type Result, failed, ok } from '../problems';
+import { type Problem, type Result, failed, ok } from '../problems';
 import { type TextBlock, escapeCardText, markdownToTextBlocks } from './cardMarkdown';
 import { type Fact, cioName, informCioSummary, keyFigures, proposalSummary, requestFacts } from './keyFigures';
 
@@ -163,17 +163,18 @@ function costliest(delays: readonly Delay[], count: number): Delay[] {
   return delays.filter((delay) => keep.has(delay));
 }
 
-function tooBigProblem(bytes: number, templateId: string) {
+function tooBigProblem(bytes: number, templateId: string): Problem {
   const size = `${(bytes / 1024).toFixed(1)} KB`;
+  const isChat = templateId === CHAT_TEMPLATE_ID;
   return {
     file: '<teams card>',
     line: 1,
     column: 1,
     path: '',
     message: `the Teams card is ${size}, over the 28 KB Teams accepts`,
-    hint:
-      templateId === CHAT_TEMPLATE_ID
-        ? `even the chat-sized template "${CHAT_TEMPLATE_ID}" is too long for one card here: send the reply by email (--format eml)`
-        : `use the chat-sized template "${CHAT_TEMPLATE_ID}" (--template ${CHAT_TEMPLATE_ID}), and send the full reply by email`,
+    hint: isChat
+      ? `even the chat-sized template "${CHAT_TEMPLATE_ID}" is too long for one card here: send the reply by email`
+      : `use the chat-sized template "${CHAT_TEMPLATE_ID}", and send the full reply by email`,
+    remedy: isChat ? { kind: 'sendAsEmail' } : { kind: 'useTemplate', templateId: CHAT_TEMPLATE_ID },
   };
 }

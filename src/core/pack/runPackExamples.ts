@@ -1,5 +1,5 @@
 import type { FileSystem } from '../fileSystem';
-import { draftReply } from '../draftReply';
+import { draftReplyFromFiles } from '../draft/draftReply';
 import type { Problem } from '../problems';
 import type { TemplatePack } from './loadPack';
 import { parseSource } from '../load/sourceDocument';
@@ -22,7 +22,7 @@ export async function runPackExamples(fs: FileSystem, pack: TemplatePack, basePa
   for (const [index, example] of pack.manifest.examples.entries()) {
     const at = (relative: string) => fs.resolve(pack.manifestFile, relative);
     const expectedFile = at(example.expected);
-    const draft = await draftReply(fs, {
+    const draft = await draftReplyFromFiles(fs, {
       requestFile: at(example.request),
       capacityFile: at(example.capacity),
       packs: [...basePacks, pack],

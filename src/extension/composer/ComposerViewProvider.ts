@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { Services } from '../services';
 import { readSettings } from '../settings';
-import { type DraftForm } from '../../shared/draftForm';
+import { type DraftForm } from '../../core/draft/draftForm';
 import { type ComposerAction, type ComposerUpdate, type FromWebview, type ToWebview, fromWebviewSchema } from '../../shared/protocol';
 import { localIsoDate } from '../../core/selection/localDate';
 import { composerHtml } from './composerHtml';

@@ -3,19 +3,18 @@ import { dayNumber } from '../../core/model/civilDate';
 import type { Capacity } from '../../core/schema/capacity';
 import type { Request } from '../../core/schema/request';
 import { markdownToHtml, markdownToPlainText } from '../../core/engine/markdownOutput';
-import { renderReply } from '../../core/engine/renderReply';
 import { type Proposal, type ReplyInput } from '../../core/engine/replyContext';
 import type { FrontMatter } from '../../core/engine/frontMatter';
 import { formatDate } from '../../core/engine/helpers/dates';
 import { formatMoney } from '../../core/engine/helpers/money';
 import { formatDays, formatFte, formatPercent } from '../../core/engine/helpers/numbers';
 import { listInProse } from '../../core/engine/helpers/prose';
-import { findTemplate } from '../../core/draftReply';
-import { buildAdaptiveCard } from '../../core/outputs/adaptiveCard';
+import { draftReply } from '../../core/draft/draftReply';
 import { emailHtmlFragment } from '../../core/outputs/emailHtml';
 import type { TemplatePack } from '../../core/pack/loadPack';
 import { formatProblem, type Problem, type Result } from '../../core/problems';
-import { type DraftForm, draftTemplateId, replyInputFromDraft } from '../../shared/draftForm';
+import type { DraftForm } from '../../core/draft/draftForm';
+import { missingTemplateText, teamsCardFor } from '../draftHints';
 import type { AnalysisView, ComposerUpdate } from '../../shared/protocol';
 
 export interface DraftInputs {
@@ -50,42 +49,45 @@ export function renderDraft(inputs: DraftInputs): { update: ComposerUpdate; repl
     update: { seq, capacityFile, errors: {}, problems: [], analysis: null, html: '', teamsCard: null, cioNoteNeeded: false, hint, ...extra },
     reply: null,
   });
-  if (!capacity.ok) {
-    return empty('Fix the capacity file to see the analysis.', { problems: capacity.problems.map(problemView) });
+  const drafted = draftReply({ capacity, request: { form: draft }, packs, today, signature });
+  if (!drafted.ok) {
+    switch (drafted.stage) {
+      case 'data':
+        return empty('Fix the capacity file to see the analysis.', { problems: drafted.problems.map(problemView) });
+      case 'form':
+        return empty(hintFor(drafted.errors), { errors: drafted.errors });
+      case 'template':
+        return empty('Pick a template.', { analysis: viewOf(drafted.input), problems: [{ text: missingTemplateText(drafted.templateId), file: '', line: 1 }] });
+      case 'render':
+        return empty('The template could not be rendered.', { analysis: viewOf(drafted.input), problems: drafted.problems.map(problemView) });
+    }
   }
-  const prepared = replyInputFromDraft(draft, capacity.value, { today, signature });
-  if (!prepared.ok) return empty(hintFor(prepared.errors), { errors: prepared.errors });
-  const { input } = prepared;
-  const { analysis } = input;
-  const view = analysisView(capacity.value, input.request, analysis, input.proposal as Proposal);
-  const found = findTemplate(packs, draftTemplateId(draft));
-  if (!found.ok) {
-    const problem = { text: `The template "${draft.templateId}" is not installed any more: pick another one.`, file: '', line: 1 };
-    return empty('Pick a template.', { analysis: view, problems: [problem] });
-  }
-
-  const rendered = renderReply(found.value.template, input);
-  if (!rendered.ok) return empty('The template could not be rendered.', { analysis: view, problems: rendered.problems.map(problemView) });
-  const reply: ComposerReply = { markdown: rendered.value, input, frontMatter: found.value.template.frontMatter };
+  const { input, markdown, template } = drafted.value;
+  const reply: ComposerReply = { markdown, input, frontMatter: template.frontMatter };
   return {
     update: {
       seq,
       capacityFile,
       errors: {},
       problems: [],
-      analysis: view,
+      analysis: viewOf(input),
       html: markdownToHtml(reply.markdown),
       teamsCard: withTeamsCard ? teamsCardOf(reply) : null,
-      cioNoteNeeded: analysis.informCio.needed && reply.frontMatter.id !== 'inform-cio',
+      cioNoteNeeded: input.analysis.informCio.needed && reply.frontMatter.id !== 'inform-cio',
       hint: '',
     },
     reply,
   };
 }
 
+function viewOf(input: ReplyInput): AnalysisView {
+  return analysisView(input.capacity, input.request, input.analysis, input.proposal as Proposal);
+}
+
+/** The card the Teams preview shows, or why Teams would refuse it. */
 export function teamsCardOf(reply: ComposerReply): ComposerUpdate['teamsCard'] {
-  const card = buildAdaptiveCard(reply);
-  return card.ok ? { card: card.value } : { refused: `${card.problems[0].message} ${card.problems[0].hint}` };
+  const card = teamsCardFor(reply);
+  return card.ok ? { card: card.card } : { refused: card.refused };
 }
 
 /** The reply in the forms the copy actions need. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { COMMANDS, COMPOSER_VIEW_ID } from '../commandIds';
 import { registerFailableCommand } from '../failableCommand';
 import type { Services } from '../services';
-import { REQUEST_FIELDS, emptyDraft } from '../../shared/draftForm';
+import { REQUEST_FIELDS, emptyDraft } from '../../core/draft/draftForm';
 import { ComposerViewProvider } from './ComposerViewProvider';
 
 /** The latest provider, for tests and the benchmark (reached through the extension's exports). */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { localIsoDate, localeReadsDayFirst } from '../../core/selection/localDate';
 import { type StakeholderPrefill, parseStakeholderText } from '../../core/selection/parseStakeholderText';
-import type { DraftForm } from '../../shared/draftForm';
+import type { DraftForm } from '../../core/draft/draftForm';
 import { COMMANDS } from '../commandIds';
 import { registerFailableCommand } from '../failableCommand';
 import type { Services } from '../services';

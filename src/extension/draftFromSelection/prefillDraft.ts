@@ -1,7 +1,7 @@
 import { formatDate } from '../../core/engine/helpers/dates';
 import { formatDays } from '../../core/engine/helpers/numbers';
 import type { StakeholderPrefill } from '../../core/selection/parseStakeholderText';
-import { type DraftForm, emptyDraft } from '../../shared/draftForm';
+import { type DraftForm, emptyDraft } from '../../core/draft/draftForm';
 
 /*
  * From what the stakeholder's text says to the draft and the message shown to the

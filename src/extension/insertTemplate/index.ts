@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { CompiledTemplate } from '../../core/engine/compileTemplate';
-import { findTemplate } from '../../core/draftReply';
+import { findTemplate } from '../../core/draft/findTemplate';
 import type { TemplatePack } from '../../core/pack/loadPack';
 import { formatProblem } from '../../core/problems';
 import { localIsoDate, localeReadsDayFirst } from '../../core/selection/localDate';
 import { parseStakeholderText } from '../../core/selection/parseStakeholderText';
-import type { DraftField, DraftForm } from '../../shared/draftForm';
-import { capacityForDraft, showProblems } from '../capacityPicker/capacityForDraft';
+import type { DraftField, DraftForm } from '../../core/draft/draftForm';
+import { capacityForDraft } from '../capacityPicker/capacityForDraft';
+import { showProblems } from '../showProblems';
 import { COMMANDS } from '../commandIds';
 import { registerFailableCommand } from '../failableCommand';
 import type { Services } from '../services';

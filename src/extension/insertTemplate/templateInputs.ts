@@ -7,7 +7,7 @@ import { analyze } from '../../core/model/analyze';
 import { type IsoDate, isIsoDate } from '../../core/model/civilDate';
 import { type Problem, type Result, failed, ok } from '../../core/problems';
 import type { Capacity } from '../../core/schema/capacity';
-import { type DraftField, type DraftForm, requestFromDraft } from '../../shared/draftForm';
+import { type DraftField, type DraftForm, requestFromDraft } from '../../core/draft/draftForm';
 
 /*
  * The Insert Template command's logic, free of `vscode` so unit tests reach it:

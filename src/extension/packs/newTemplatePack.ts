@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { packManifestSchema } from '../../core/pack/packManifest';
 import { writeScaffoldedPack } from '../../cli/packScaffold';
-import { showProblems } from '../capacityPicker/capacityForDraft';
+import { showProblems } from '../showProblems';
 import { PACK_FOLDERS_SETTING, WORKSPACE_PACKS_DIR } from '../packLibrary';
 import { isInsideFolder } from '../pushbackFiles';
 import type { Services } from '../services';

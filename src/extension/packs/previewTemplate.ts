@@ -5,7 +5,7 @@ import { defaultProposal } from '../../core/engine/replyContext';
 import { loadCapacity, loadRequest } from '../../core/load/loadData';
 import { analyze } from '../../core/model/analyze';
 import { type Problem, type Result, failed, ok } from '../../core/problems';
-import { showProblems } from '../capacityPicker/capacityForDraft';
+import { showProblems } from '../showProblems';
 import type { Services } from '../services';
 import { readSettings } from '../settings';
 import { vscodeFileSystem } from '../vscodeFileSystem';

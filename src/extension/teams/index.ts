@@ -1,11 +1,12 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { decisionSlug } from '../../core/decisions/decisionRecord';
-import { type AdaptiveCard, CHAT_TEMPLATE_ID, buildAdaptiveCard, teamsMessage } from '../../core/outputs/adaptiveCard';
+import { type AdaptiveCard, teamsMessage } from '../../core/outputs/adaptiveCard';
 import { replyToEml } from '../../core/outputs/eml';
-import { showProblems } from '../capacityPicker/capacityForDraft';
+import { showProblems } from '../showProblems';
 import { COMMANDS } from '../commandIds';
 import { type CurrentReply, currentReplyOrExplain } from '../currentReply';
+import { teamsCardFor } from '../draftHints';
 import { recordDecision } from '../decisions/recordDecision';
 import { registerFailableCommand } from '../failableCommand';
 import type { Services } from '../services';
@@ -163,21 +164,18 @@ export async function saveReplyAsEml(services: Services, target?: vscode.Uri): P
 
 /**
  * The reply's Adaptive Card, or `undefined` after saying why Teams would refuse it
- * (too big), with the way out: the chat-sized template, one click away.
+ * (too big), with the way out the core names as a remedy: the chat-sized template, one click away.
  */
 function teamsCardOrExplain(services: Services, reply: CurrentReply): AdaptiveCard | undefined {
-  const card = buildAdaptiveCard({ input: reply.input, markdown: reply.markdown, frontMatter: reply.template.frontMatter });
-  if (card.ok) return card.value;
-  const problem = card.problems[0];
-  // The core's hint names command-line flags; here the template is a click away.
-  const hint = problem.hint.replace(/\s*\(--[^)]*\)/g, '');
-  const message = problem.message.charAt(0).toUpperCase() + problem.message.slice(1);
+  const card = teamsCardFor({ input: reply.input, markdown: reply.markdown, frontMatter: reply.template.frontMatter });
+  if (card.ok) return card.card;
+  const { problem } = card;
   services.logger.error(`Teams card refused: ${problem.message} (${problem.hint})`);
+  const remedy = problem.remedy?.kind === 'useTemplate' ? problem.remedy : undefined;
   const switchAction = 'Use the Chat-Sized Template';
-  const actions = reply.template.frontMatter.id === CHAT_TEMPLATE_ID ? [] : [switchAction];
-  void vscode.window.showErrorMessage(`Pushback: ${message}: ${hint}.`, ...actions).then(async (choice) => {
-    if (choice !== switchAction) return;
-    await services.drafts.update({ ...services.drafts.get(), templateId: CHAT_TEMPLATE_ID });
+  void vscode.window.showErrorMessage(`Pushback: ${card.refused}`, ...(remedy ? [switchAction] : [])).then(async (choice) => {
+    if (choice !== switchAction || !remedy) return;
+    await services.drafts.update({ ...services.drafts.get(), templateId: remedy.templateId });
   });
   return undefined;
 }

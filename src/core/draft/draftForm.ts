@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import type { RequestInput } from '../core/schema/request';
-import { requestSchema, type Request } from '../core/schema/request';
-import { PROPOSALS, type Proposal, type ReplyInput, defaultProposal } from '../core/engine/replyContext';
-import { DEFAULT_TEMPLATE_ID } from '../core/draftReply';
-import { analyze } from '../core/model/analyze';
-import type { Capacity } from '../core/schema/capacity';
+import { PROPOSALS } from '../engine/replyContext';
+import { type Request, type RequestInput, requestSchema } from '../schema/request';
 
 /**
  * What the composer's form holds, exactly as typed: numbers stay strings until
@@ -95,44 +91,4 @@ function fieldMessage(field: DraftField, issue: z.core.$ZodIssue): string {
   if (field === 'rank') return 'Use a whole number, 1 or more';
   if (field === 'neededBy') return 'Use a real date, YYYY-MM-DD';
   return issue.message;
-}
-
-/** The form's fields in words, for messages about an incomplete draft. */
-const FIELD_NAMES: Partial<Record<DraftField, string>> = {
-  title: 'what is asked',
-  requesterName: 'who is asking',
-  effortDays: 'the effort',
-  neededBy: 'the needed-by date',
-  rank: 'the rank',
-  costOfDelayPerWeek: 'the cost of delay',
-  outcome: 'the outcome',
-  informsCio: 'who informs the CIO',
-};
-
-/** "missing or invalid: what is asked, the effort" */
-export function incompleteFields(errors: FieldErrors): string {
-  const names = (Object.keys(errors) as DraftField[]).map((field) => FIELD_NAMES[field] ?? field);
-  return names.length === 0 ? 'it does not yet make a valid request' : `missing or invalid: ${names.join(', ')}`;
-}
-
-/** The template the draft renders with: its own choice, else the default. */
-export function draftTemplateId(draft: DraftForm): string {
-  return draft.templateId || DEFAULT_TEMPLATE_ID;
-}
-
-/**
- * What a template renders for a draft on a capacity: the request, the analysis,
- * the draft's alternative (else the one the analysis favours) and the signature.
- * The composer and the commands that send the reply build it here, so they agree.
- */
-export function replyInputFromDraft(
-  draft: DraftForm,
-  capacity: Capacity,
-  { today, signature }: { today: string; signature: string },
-): { ok: true; input: ReplyInput } | { ok: false; errors: FieldErrors } {
-  const request = requestFromDraft(draft);
-  if (!request.ok) return request;
-  const analysis = analyze(capacity, request.request);
-  const proposal = (draft.proposal || defaultProposal(analysis)) as Proposal;
-  return { ok: true, input: { request: request.request, capacity, analysis, today, proposal, signature } };
 }
