@@ -3,7 +3,8 @@ import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadPack } from '../src/core/pack/loadPack';
-import { builtinPackDir, nodeFileSystem } from '../src/cli/nodeFileSystem';
+import { builtinPackDir } from '../src/node/builtinPack';
+import { nodeFileSystem } from '../src/node/nodeFileSystem';
 
 const PACKS = 20;
 const TEMPLATES_PER_PACK = 50;

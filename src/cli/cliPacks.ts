@@ -1,7 +1,8 @@
 import { type TemplatePack, loadPack } from '../core/pack/loadPack';
 import { type ResolvedPacks, type SourcedPack, resolvePackSources } from '../core/pack/packSources';
 import { type Problem, type Result, failed, ok } from '../core/problems';
-import { builtinPackDir, nodeFileSystem } from './nodeFileSystem';
+import { builtinPackDir } from '../node/builtinPack';
+import { nodeFileSystem } from '../node/nodeFileSystem';
 import { PUSHBACK_VERSION } from './pushbackVersion';
 
 /**

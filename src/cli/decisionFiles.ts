@@ -2,7 +2,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { type DecisionRecord, type DecisionSource, decisionFileName, decisionRecordMarkdown, parseDecisionRecord } from '../core/decisions/decisionRecord';
 import type { Problem } from '../core/problems';
-import { writeFileAtomic } from './nodeFileSystem';
+import { writeFileAtomic } from '../node/writeFileAtomic';
 
 export interface ListedDecision {
   file: string;

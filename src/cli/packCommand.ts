@@ -11,8 +11,10 @@ import { installPack, uninstallPack } from '../node/packInstall';
 import { PackInstallError } from '../node/unpackBudget';
 import { userPacksDir } from '../node/userPacksDir';
 import { type Command, type CommandIo, CommandUsageError, dispatchCommand, parseCommand, printHelp, reportProblems } from './commandSupport';
-import { builtinSample, nodeFileSystem, writeFileAtomic } from './nodeFileSystem';
-import { SCAFFOLD_TEMPLATE_ID, writeScaffoldedPack } from './packScaffold';
+import { builtinSample } from '../node/builtinPack';
+import { nodeFileSystem } from '../node/nodeFileSystem';
+import { writeFileAtomic } from '../node/writeFileAtomic';
+import { SCAFFOLD_TEMPLATE_ID, writeScaffoldedPack } from '../node/packScaffold';
 import { PUSHBACK_VERSION } from './pushbackVersion';
 import { USAGE } from './usage';
 

@@ -7,13 +7,14 @@ import * as composer from './composer';
 import * as decisions from './decisions';
 import * as diagnostics from './diagnostics';
 import * as draftFromSelection from './draftFromSelection';
+import * as emailExport from './emailExport';
 import * as insertTemplate from './insertTemplate';
 import * as packs from './packs';
 import * as statusBar from './statusBar';
 import * as teams from './teams';
 
 /** Each feature is a folder exporting `activate(context, services)`; this file only wires them. */
-const features = [composer, insertTemplate, draftFromSelection, analysisDocument, capacityPicker, diagnostics, statusBar, teams, decisions, cioNote, packs];
+const features = [composer, insertTemplate, draftFromSelection, analysisDocument, capacityPicker, diagnostics, statusBar, teams, emailExport, decisions, cioNote, packs];
 
 /** What `activate` returns: the draft store and composer, for integration tests and the benchmark. */
 export interface PushbackApi {

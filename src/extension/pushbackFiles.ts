@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { PACK_MANIFEST } from '../core/pack/packManifest';
 
 /**
  * Which of Pushback's files a path names, from its name alone. A `.hbs` file is
@@ -7,13 +8,12 @@ import * as path from 'node:path';
  */
 export type PushbackFileKind = 'capacity' | 'request' | 'packManifest' | 'template';
 
-export const PACK_MANIFEST_NAME = 'pushback-pack.json';
 
 export function pushbackFileKind(file: string): PushbackFileKind | undefined {
   const name = file.split(/[\\/]/).pop() ?? '';
   if (/\.capacity\.(json|ya?ml)$/i.test(name)) return 'capacity';
   if (/\.request\.(json|ya?ml)$/i.test(name)) return 'request';
-  if (name === PACK_MANIFEST_NAME) return 'packManifest';
+  if (name === PACK_MANIFEST) return 'packManifest';
   if (/\.hbs$/i.test(name)) return 'template';
   return undefined;
 }

@@ -5,11 +5,12 @@ import { loadCapacity } from '../core/load/loadData';
 import type { TemplatePack } from '../core/pack/loadPack';
 import type { Problem, Result } from '../core/problems';
 import { ok } from '../core/problems';
+import { builtinSample } from '../node/builtinPack';
 import { userPacksDir } from '../node/userPacksDir';
 import type { TemplateOption } from '../shared/protocol';
 import { DraftStore } from './draftStore';
 import { type Logger, createLogger } from './logger';
-import { type LoadedPackSources, PackLibrary } from './packLibrary';
+import { type LoadedPackSources, PackLibrary } from './packs/packLibrary';
 import { readSettings } from './settings';
 import { vscodeFileSystem } from './vscodeFileSystem';
 
@@ -57,10 +58,7 @@ export interface Services {
 export function createServices(context: vscode.ExtensionContext): Services {
   const logger = createLogger(context);
   const packDir = vscode.Uri.joinPath(context.extensionUri, 'templates').fsPath;
-  const sample = {
-    capacityFile: path.join(packDir, 'sample', 'northwind.capacity.yaml'),
-    requestFile: path.join(packDir, 'sample', 'northwind.request.yaml'),
-  };
+  const sample = builtinSample(packDir);
   const drafts = new DraftStore(context.workspaceState, () => ({ templateId: readSettings().defaultTemplate }));
   context.subscriptions.push(drafts);
 

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { type TemplatePack, loadPack } from '../core/pack/loadPack';
 import { PACK_MANIFEST, packFolderName } from '../core/pack/packManifest';
 import { type Problem, type Result, failed, ok } from '../core/problems';
-import { nodeFileSystem } from '../cli/nodeFileSystem';
+import { nodeFileSystem } from './nodeFileSystem';
 import { copyPackFolder } from './copyPackFolder';
 import { SHA256, downloadPack } from './downloadPack';
 import { NPM_PACKAGE_SPEC, type NpmRunner, npmPack } from './npmPack';
@@ -155,7 +155,7 @@ async function packRoot(unpacked: string, source: string): Promise<string> {
   if (await isPack(unpacked)) return unpacked;
   const entries = await fsp.readdir(unpacked, { withFileTypes: true });
   if (entries.length === 1 && entries[0].isDirectory() && (await isPack(path.join(unpacked, entries[0].name)))) return path.join(unpacked, entries[0].name);
-  throw new PackInstallError(`no ${PACK_MANIFEST} at the top of the pack or in its one folder`, 'a pack is a folder with pushback-pack.json; run "pushback pack new" to make one', source);
+  throw new PackInstallError(`no ${PACK_MANIFEST} at the top of the pack or in its one folder`, `a pack is a folder with ${PACK_MANIFEST}; run "pushback pack new" to make one`, source);
 }
 
 async function installedVersion(dir: string): Promise<string | undefined> {

@@ -5,7 +5,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { writeScaffoldedPack } from '../../src/cli/packScaffold';
+import { writeScaffoldedPack } from '../../src/node/packScaffold';
 import { COMMANDS } from '../../src/extension/commandIds';
 import { exportPackTarball } from '../../src/node/packExport';
 import type { InstalledPack } from '../../src/node/packInstall';

@@ -4,7 +4,7 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { writeScaffoldedPack } from '../../src/cli/packScaffold';
+import { writeScaffoldedPack } from '../../src/node/packScaffold';
 import { exportPackZip } from '../../src/node/packExport';
 import type { InstalledPack } from '../../src/node/packInstall';
 import { COMMANDS } from '../../src/extension/commandIds';

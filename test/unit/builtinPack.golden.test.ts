@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { runPackExamples } from '../../src/core/pack/runPackExamples';
 import { formatProblem } from '../../src/core/problems';
-import { nodeFileSystem } from '../../src/cli/nodeFileSystem';
+import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { loadBuiltinPack } from './fixtures/sample';
 
 /**

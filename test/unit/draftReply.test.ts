@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { nodeFileSystem } from '../../src/cli/nodeFileSystem';
+import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { formatCliProblem } from '../../src/cli/cliHints';
 import { emptyDraft } from '../../src/core/draft/draftForm';
 import { DEFAULT_TEMPLATE_ID, type DraftFailure, type DraftResult, draftReply, draftReplyFromFiles, draftTemplateId } from '../../src/core/draft/draftReply';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { nodeFileSystem } from '../../src/cli/nodeFileSystem';
+import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { compileTemplate } from '../../src/core/engine/compileTemplate';
 import { escapeSnippetText, placeholderMarker, toSnippet } from '../../src/core/engine/snippetText';
 import { createTemplateEnvironment } from '../../src/core/engine/templateEnvironment';

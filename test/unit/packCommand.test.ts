@@ -220,7 +220,7 @@ describe('unifiedDiff', () => {
     const diff = unifiedDiff(`${lines.join('\n')}\n`, `${changed.join('\n')}\n`, { expected: 'a', actual: 'b' });
     assert.deepEqual(diff.split('\n').filter((l) => l.startsWith('@@')), ['@@ -1,5 +1,5 @@', '@@ -25,6 +25,6 @@']);
     assert.equal(unifiedDiff('', 'x\n'), '--- expected\n+++ actual\n@@ -0,0 +1,1 @@\n+x\n');
-    assert.match(unifiedDiff('x', 'x\n'), /-\\ No newline at end of file/);
+    assert.equal(unifiedDiff('x', 'x\n'), '--- expected\n+++ actual\n@@ -1,1 +1,1 @@\n-x\n\\ No newline at end of file\n+x\n');
   });
 
   it('falls back to replacing the middle of very long texts', () => {

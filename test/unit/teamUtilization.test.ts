@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { nodeFileSystem } from '../../src/cli/nodeFileSystem';
+import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { loadCapacity } from '../../src/core/load/loadData';
 import { analyze } from '../../src/core/model/analyze';
 import { teamUtilization } from '../../src/core/model/utilization';

@@ -3,7 +3,7 @@ import { DECISIONS_DIR, type DecisionSource, decisionFileName, decisionRecordMar
 import { type CurrentReply, currentReply, currentReplyOrExplain } from '../currentReply';
 import type { Services } from '../services';
 import { readSettings } from '../settings';
-import { isFileExistsError, writeFileAtomic } from '../writeFileAtomic';
+import { isFileExistsError, writeFileAtomic } from '../../node/writeFileAtomic';
 
 const recorded = new vscode.EventEmitter<vscode.Uri>();
 /** Fires with each record written, so the Decisions view shows it without waiting for the file watcher. */
@@ -103,7 +103,7 @@ async function writeDecision(folder: vscode.Uri, source: DecisionSource): Promis
     if (same) return same;
     const file = vscode.Uri.joinPath(folder, decisionFileName(source.input.today, source.input.request.title, names));
     try {
-      await writeFileAtomic(file, text, { overwrite: false });
+      await writeFileAtomic(file.fsPath, text, { overwrite: false });
       return file;
     } catch (error) {
       if (!isFileExistsError(error)) throw error;

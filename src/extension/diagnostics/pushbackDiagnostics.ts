@@ -5,7 +5,8 @@ import { loadCapacity, loadRequest } from '../../core/load/loadData';
 import { validatePack } from '../../core/pack/validatePack';
 import type { Problem, Result } from '../../core/problems';
 import type { Logger } from '../logger';
-import { PACK_MANIFEST_NAME, pushbackFileKind } from '../pushbackFiles';
+import { PACK_MANIFEST } from '../../core/pack/packManifest';
+import { pushbackFileKind } from '../pushbackFiles';
 import { toDiagnostic } from '../toDiagnostic';
 import { vscodeFileSystem } from '../vscodeFileSystem';
 
@@ -223,7 +224,7 @@ export class PushbackDiagnostics implements vscode.Disposable {
           // Loading, plus a render of every template on its examples (or the sample): a field the data lacks is found here too.
           const loaded = await validatePack(fs, source.target, { pushbackVersion: this.pushbackVersion, sample: this.sample });
           // No readable manifest any more: this folder is no longer a pack, so say nothing about it.
-          problems = texts.has(path.join(source.target, PACK_MANIFEST_NAME)) ? problemsOf(loaded) : [];
+          problems = texts.has(path.join(source.target, PACK_MANIFEST)) ? problemsOf(loaded) : [];
           // Past the manifest (it read a template or partial), every listed file has been read.
           if (loaded.ok || texts.size > 1) orphanTemplates = this.openTemplatesOf(source.target).filter((file) => !texts.has(file));
           break;
@@ -246,7 +247,7 @@ export class PushbackDiagnostics implements vscode.Disposable {
     };
     for (const problem of problems) add(problem.file, toDiagnostic(problem, texts.get(path.normalize(problem.file))));
     for (const file of orphanTemplates) {
-      const problem: Problem = { file, line: 1, column: 1, path: '', message: `this template is not listed in ${PACK_MANIFEST_NAME}, so Pushback does not load it`, hint: 'add it to "templates" (or "partials") in the manifest' };
+      const problem: Problem = { file, line: 1, column: 1, path: '', message: `this template is not listed in ${PACK_MANIFEST}, so Pushback does not load it`, hint: 'add it to "templates" (or "partials") in the manifest' };
       add(file, toDiagnostic(problem, openText(file), vscode.DiagnosticSeverity.Information));
     }
     this.publish(source, next);
@@ -310,7 +311,7 @@ async function findPackFolder(template: vscode.Uri): Promise<string | undefined>
   const root = vscode.workspace.getWorkspaceFolder(template)?.uri.fsPath;
   let folder = path.dirname(template.fsPath);
   for (let depth = 0; depth < MAX_PACK_DEPTH; depth++) {
-    if (await exists(path.join(folder, PACK_MANIFEST_NAME))) return folder;
+    if (await exists(path.join(folder, PACK_MANIFEST))) return folder;
     const parent = path.dirname(folder);
     if (parent === folder || folder === root) return undefined;
     folder = parent;

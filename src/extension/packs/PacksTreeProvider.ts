@@ -4,7 +4,7 @@ import type { CompiledTemplate } from '../../core/engine/compileTemplate';
 import type { PackSource } from '../../core/pack/packSources';
 import { type Problem, formatProblem } from '../../core/problems';
 import { COMMANDS } from '../commandIds';
-import type { LoadedPackSources, PackEntry } from '../packLibrary';
+import type { LoadedPackSources, PackEntry } from './packLibrary';
 import type { Services } from '../services';
 
 export interface PackNode {

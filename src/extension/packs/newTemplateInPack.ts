@@ -4,7 +4,7 @@ import { type FormattingOptions, type ParseError, applyEdits, modify, parse as p
 import * as vscode from 'vscode';
 import { frontMatterSchema } from '../../core/engine/frontMatter';
 import { COMMANDS } from '../commandIds';
-import type { PackEntry } from '../packLibrary';
+import type { PackEntry } from './packLibrary';
 import type { Services } from '../services';
 import { vscodeFileSystem } from '../vscodeFileSystem';
 import { packFromArgument } from './pickPack';

@@ -2,9 +2,9 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { packManifestSchema } from '../../core/pack/packManifest';
-import { writeScaffoldedPack } from '../../cli/packScaffold';
+import { writeScaffoldedPack } from '../../node/packScaffold';
 import { showProblems } from '../showProblems';
-import { PACK_FOLDERS_SETTING, WORKSPACE_PACKS_DIR } from '../packLibrary';
+import { PACK_FOLDERS_SETTING, WORKSPACE_PACKS_DIR } from './packDiscovery';
 import { isInsideFolder } from '../pushbackFiles';
 import type { Services } from '../services';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { EffectiveTemplate } from '../../core/pack/packSources';
-import type { LoadedPackSources, PackEntry } from '../packLibrary';
+import type { LoadedPackSources, PackEntry } from './packLibrary';
 import type { Services } from '../services';
 import { type PackTreeNode, type TemplateNode, packDescription, templateNode } from './PacksTreeProvider';
 

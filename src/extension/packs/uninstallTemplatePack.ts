@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { uninstallPack } from '../../node/packInstall';
-import type { PackEntry } from '../packLibrary';
+import type { PackEntry } from './packLibrary';
 import type { Services } from '../services';
 import { packFromArgument } from './pickPack';
 

@@ -1,16 +1,11 @@
-import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { decisionSlug } from '../../core/decisions/decisionRecord';
 import { type AdaptiveCard, teamsMessage } from '../../core/outputs/adaptiveCard';
-import { replyToEml } from '../../core/outputs/eml';
-import { showProblems } from '../showProblems';
 import { COMMANDS } from '../commandIds';
 import { type CurrentReply, currentReplyOrExplain } from '../currentReply';
 import { teamsCardFor } from '../draftHints';
 import { recordDecision } from '../decisions/recordDecision';
 import { registerFailableCommand } from '../failableCommand';
 import type { Services } from '../services';
-import { writeFileAtomic } from '../writeFileAtomic';
 import { type PostResult, WebhookError, checkWebhookUrl, postToTeams, redactWebhookUrl } from './webhookClient';
 
 /** The only place the webhook URL is kept: VS Code's SecretStorage (the OS keychain), never settings or files. */
@@ -22,8 +17,6 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   registerFailableCommand(context, services.logger, COMMANDS.clearTeamsWebhookUrl, () => clearWebhookUrl(services));
   registerFailableCommand(context, services.logger, COMMANDS.postToTeams, () => postReplyToTeams(services));
   registerFailableCommand(context, services.logger, COMMANDS.copyTeamsCard, () => copyTeamsCard(services));
-  // `{ target }` (a path or a Uri) skips the save dialog, for tests and scripts.
-  registerFailableCommand(context, services.logger, COMMANDS.saveReplyAsEml, (options?: unknown) => saveReplyAsEml(services, emlTarget(options)));
 }
 
 /** Set Teams Webhook URL…: checked (HTTPS, or http on this computer only), then stored as a secret. */
@@ -136,32 +129,6 @@ export async function copyTeamsCard(services: Services): Promise<string | undefi
   return json;
 }
 
-/** Save Reply as Email (.eml)…: a draft email (subject, plain text and HTML) that Outlook opens ready to address. */
-export async function saveReplyAsEml(services: Services, target?: vscode.Uri): Promise<string | undefined> {
-  const reply = await currentReplyOrExplain(services);
-  if (!reply) return undefined;
-  const eml = replyToEml(reply.template, reply.input, reply.markdown);
-  if (!eml.ok) {
-    showProblems(services.logger, 'The email subject could not be rendered:', eml.problems);
-    return undefined;
-  }
-  const file =
-    target ??
-    (await vscode.window.showSaveDialog({
-      title: 'Save Reply as Email',
-      saveLabel: 'Save Email',
-      defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()), `${decisionSlug(reply.input.request.title)}.eml`),
-      filters: { 'Email message': ['eml'] },
-    }));
-  if (!file) return undefined;
-  // The save dialog has already asked before replacing a file.
-  await writeFileAtomic(file, eml.value, { overwrite: true });
-  services.logger.info(`Saved the reply as ${file.fsPath}`);
-  await recordDecision(services, 'saved as an email (.eml)', { reply });
-  void vscode.window.showInformationMessage(`Pushback: saved the reply as ${vscode.workspace.asRelativePath(file)}; open it in Outlook or Mail to address and send it.`);
-  return file.fsPath;
-}
-
 /**
  * The reply's Adaptive Card, or `undefined` after saying why Teams would refuse it
  * (too big), with the way out the core names as a remedy: the chat-sized template, one click away.
@@ -178,10 +145,4 @@ function teamsCardOrExplain(services: Services, reply: CurrentReply): AdaptiveCa
     await services.drafts.update({ ...services.drafts.get(), templateId: remedy.templateId });
   });
   return undefined;
-}
-
-function emlTarget(options: unknown): vscode.Uri | undefined {
-  const target = typeof options === 'object' && options !== null ? (options as { target?: unknown }).target : undefined;
-  if (target instanceof vscode.Uri) return target;
-  return typeof target === 'string' && target ? vscode.Uri.file(target) : undefined;
 }

@@ -2,7 +2,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { draftReplyFromFiles } from '../core/draft/draftReply';
 import { loadPack } from '../core/pack/loadPack';
-import type { PackManifest } from '../core/pack/packManifest';
+import { PACK_MANIFEST, type PackManifest } from '../core/pack/packManifest';
 import { type Result, failed, ok } from '../core/problems';
 import { nodeFileSystem } from './nodeFileSystem';
 
@@ -44,7 +44,7 @@ export function scaffoldFiles(id: string, pushbackVersion: string): Record<strin
     license: manifest.license,
   };
   return {
-    'pushback-pack.json': `${JSON.stringify(manifest, null, 2)}\n`,
+    [PACK_MANIFEST]: `${JSON.stringify(manifest, null, 2)}\n`,
     'package.json': `${JSON.stringify(packageJson, null, 2)}\n`,
     [`templates/${SCAFFOLD_TEMPLATE_ID}.hbs`]: TEMPLATE,
     'README.md': readme(id, title),
