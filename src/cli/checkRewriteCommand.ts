@@ -4,7 +4,7 @@ import type { Problem } from '../core/problems';
 import { type RewriteCheck, checkRewrite } from '../core/rewriteCheck/checkRewrite';
 import { type FigureContext, figureContext } from '../core/rewriteCheck/figureContext';
 import { type CommandIo, CommandUsageError, parseCommand, printHelp, reportProblems } from './commandSupport';
-import { nodeFileSystem } from './nodeFileSystem';
+import { nodeFileSystem } from '../node/nodeFileSystem';
 import { USAGE } from './usage';
 
 /**

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { draftReply } from '../../src/core/draftReply';
+import { draftReplyFromFiles } from '../../src/core/draft/draftReply';
 import { memoryFileSystem } from '../../src/core/fileSystem';
 import { loadPack } from '../../src/core/pack/loadPack';
 import { runPackExamples } from '../../src/core/pack/runPackExamples';
@@ -123,7 +123,7 @@ describe('fields, defaults, translations and inline partials in packs', () => {
     const fs = pack({ templates: [{ file: 'brief.hbs' }] }, { '/p/brief.hbs': `${front('brief', BRIEFING)}{{shortDate fields.briefingDate}}` });
     const loaded = await loadPack(fs, '/p');
     assert.ok(loaded.ok);
-    const draft = await draftReply(fs, { requestFile: '/p/sample/r.request.yaml', capacityFile: '/p/sample/c.capacity.yaml', packs: [loaded.value], templateId: 'brief', today: '2027-01-04', locale: 'en-GB', fields: { briefingDate: '2027-01-08' } });
+    const draft = await draftReplyFromFiles(fs, { requestFile: '/p/sample/r.request.yaml', capacityFile: '/p/sample/c.capacity.yaml', packs: [loaded.value], templateId: 'brief', today: '2027-01-04', locale: 'en-GB', fields: { briefingDate: '2027-01-08' } });
     assert.ok(draft.ok, JSON.stringify(draft));
     assert.equal(draft.value.markdown, 'Fri 8 Jan\n');
   });

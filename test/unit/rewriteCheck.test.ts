@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { checkRewrite } from '../../src/core/rewriteCheck/checkRewrite';
 import { figureContext } from '../../src/core/rewriteCheck/figureContext';
 import { findFigures } from '../../src/core/rewriteCheck/findFigures';
-import type { Draft } from '../../src/core/draftReply';
+import type { Draft } from '../../src/core/draft/draftReply';
 import { draftSample } from './fixtures/sample';
 
 describe('figure check of a rewritten reply', () => {
