@@ -6,8 +6,12 @@
 #     into the git-ignored cache .vscode-test/code-server (not a project dependency).
 #   - verdaccio@5 (a local npm registry, for the test that installs a pack by name)
 #     into the git-ignored cache .vscode-test/verdaccio (not a project dependency).
-# Idempotent: each step is skipped when already done. Safe to call from .ci/run.
+# Idempotent: each step is skipped when already done. Safe to call from .ci/run; `npm test`
+# runs it (through test/host/ensureTestHost.ts) when the host is missing.
+#   --check   install nothing: exit 0 when everything is in place, 1 (saying what is missing) otherwise.
 set -euo pipefail
+CHECK_ONLY=0
+if [ "${1:-}" = "--check" ]; then CHECK_ONLY=1; fi
 
 CODE_SERVER_VERSION=4.100.3
 VERDACCIO_VERSION=5.33.0                # 6.x needs Node 22; 5.x is the line that runs on Node 20
@@ -22,15 +26,37 @@ STAMP="$CS_DIR/.installed-$CODE_SERVER_VERSION"
 VD_DIR="$CACHE/verdaccio"
 VD_STAMP="$VD_DIR/.installed-$VERDACCIO_VERSION"
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-
-echo "==> [1/4] apt packages"
 APT_PKGS=(chromium fonts-noto-color-emoji libkrb5-dev libxkbfile-dev libsecret-1-dev build-essential python3)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+
+if [ "$CHECK_ONLY" -eq 1 ]; then
+  absent=("${missing[@]}")
+  [ -f "$STAMP" ] && [ -f "$CS_DIR/node_modules/code-server/package.json" ] || absent+=("code-server@$CODE_SERVER_VERSION")
+  [ -f "$VD_STAMP" ] && [ -f "$VD_DIR/node_modules/verdaccio/package.json" ] || absent+=("verdaccio@$VERDACCIO_VERSION")
+  if [ ${#absent[@]} -eq 0 ]; then exit 0; fi
+  echo "test host: missing ${absent[*]}"
+  exit 1
+fi
+
+SUDO=""
+if [ ${#missing[@]} -gt 0 ]; then
+  # One line that says what to do, rather than a password prompt or apt's errors halfway through `npm test`.
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "error: the test host needs ${missing[*]} and this machine has no apt-get: install them with its package manager, then run: bash scripts/install-test-host.sh" >&2
+    exit 3
+  fi
+  if [ "$(id -u)" -ne 0 ]; then
+    if sudo -n true 2>/dev/null; then SUDO="sudo"; else
+      echo "error: the test host needs ${missing[*]}, which only root can install: run: sudo bash scripts/install-test-host.sh" >&2
+      exit 3
+    fi
+  fi
+fi
+
+echo "==> [1/4] apt packages"
 if [ ${#missing[@]} -eq 0 ]; then
   echo "    already installed: ${APT_PKGS[*]}"
 else

@@ -4,6 +4,9 @@ import type { Analysis, PlanDate } from '../../src/core/model/analysis';
 import { analyze } from '../../src/core/model/analyze';
 import { type Capacity, type CapacityInput, capacitySchema } from '../../src/core/schema/capacity';
 import { type Request, type RequestInput, requestSchema } from '../../src/core/schema/request';
+import { loadCapacity, loadRequest } from '../../src/core/load/loadData';
+import { nodeFileSystem } from '../../src/node/nodeFileSystem';
+import { loadBuiltinPack } from './fixtures/sample';
 
 /**
  * Properties of the capacity model (spec/capacity-model.md) over small random
@@ -370,6 +373,18 @@ describe('the capacity model: properties', function () {
       }),
       params,
     );
+  });
+
+  it('agrees with the day-by-day reading on the built-in sample and on every example of the built-in pack', async () => {
+    const pack = await loadBuiltinPack();
+    const at = (relative: string) => nodeFileSystem.resolve(pack.manifestFile, relative);
+    const pairs = new Map([['sample/northwind.request.yaml', 'sample/northwind.capacity.yaml'], ...pack.manifest.examples.map((e) => [e.request, e.capacity] as const)].map(([r, c]) => [`${r} ${c}`, [r, c]]));
+    assert.ok(pairs.size >= 2, 'the sample and its small request at least');
+    for (const [requestFile, capacityFile] of pairs.values()) {
+      const [request, capacity] = await Promise.all([loadRequest(nodeFileSystem, at(requestFile)), loadCapacity(nodeFileSystem, at(capacityFile))]);
+      assert.ok(request.ok && capacity.ok, `${requestFile} and ${capacityFile} load`);
+      assertClose(analyze(capacity.value, request.value), oracle(capacity.value, request.value), `${requestFile} on ${capacityFile}`);
+    }
   });
 
   it('never reports a negative delay or cost', () => {
