@@ -5,6 +5,8 @@ import { formatCliProblem } from './cliHints';
 export interface CommandIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** All of standard input, for `-` as a file name (default: the process's). */
+  stdin?: () => Promise<string>;
 }
 
 /** Wrong usage of a subcommand (exit 2, with its help); a mistake in the user's files is a Problem (exit 1). */

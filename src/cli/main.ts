@@ -18,6 +18,7 @@ import { decisionsCommand } from './decisionsCommand';
 import { checkRewriteCommand } from './checkRewriteCommand';
 import { readFieldArguments } from './fieldArguments';
 import { localeTag } from '../core/schema/fields';
+import { requestCommand } from './requestCommand';
 
 const processIo: CommandIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
@@ -29,6 +30,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   pack: packCommand,
   decisions: decisionsCommand,
   'check-rewrite': checkRewriteCommand,
+  request: requestCommand,
 };
 
 /** `pushback COMMAND …`: wrong usage exits 2, with the command's help; a mistake in the user's files is a Problem (exit 1). */

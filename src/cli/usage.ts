@@ -10,6 +10,7 @@ Usage:
   pushback pack       make, check, test, export and install template packs
   pushback decisions  list the decision log (.pushback/decisions)
   pushback check-rewrite ORIGINAL.md REWRITE.md   check that a rewrite kept every figure
+  pushback request from-text FILE|-   what a stakeholder's email or chat message asks
 
 Run "pushback COMMAND --help" for a command's options.
 Exit codes: 0 ok, 1 invalid input (each problem printed as file:line:col), 2 wrong usage.`,
@@ -82,6 +83,24 @@ List the recorded decisions, oldest first: date, proposal, request, file.
 Options:
   --dir DIR          the decision log folder; default: .pushback/decisions
   --format FORMAT    text (default) or json ([{file, date, request, proposal, figures, …}])
+  -h, --help         show this help`,
+  request: `pushback request COMMAND
+
+Commands:
+  pushback request from-text FILE|- --today DATE [--day-first] [--format json|yaml]
+                     print the request read from a stakeholder's email or chat message`,
+  requestFromText: `pushback request from-text FILE|- --today DATE [--day-first] [--format json|yaml]
+
+Print what Draft Reply from Selection reads from a stakeholder's email or chat message
+(FILE, or - for standard input), so it can be checked by hand or in CI:
+  {"request": {"title", "requester": {"name", "title"}, "neededBy", "effortDays"},
+   "evidence": {"title": "the words it came from", …}, "notes": ["how a phrase was read", …]}
+A field that was not recognised is absent. Recognising nothing still exits 0.
+
+Options:
+  --today DATE       the day the message is read (YYYY-MM-DD): "by Friday" counts from it
+  --day-first        read 3/12 as 3 December (default: 12 March)
+  --format FORMAT    json (default) or yaml
   -h, --help         show this help`,
   pack: `pushback pack COMMAND
 

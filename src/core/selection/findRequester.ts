@@ -68,7 +68,7 @@ export function findRequester(message: MessageParts): Requester {
   const candidates: { name: string; evidence: string }[] = [];
   if (fromHeader?.display) candidates.push({ name: fromHeader.display, evidence: 'the From: line' });
   if (message.chatAuthor && looksLikeName(message.chatAuthor)) candidates.push({ name: message.chatAuthor, evidence: 'the message header' });
-  if (signature.name) candidates.push({ name: signature.name, evidence: 'the sign-off' });
+  if (signature.name) candidates.push({ name: signature.name, evidence: signature.unsigned ? 'the signature' : 'the sign-off' });
   if (fromHeader?.fromAddress) candidates.push({ name: fromHeader.fromAddress, evidence: 'the sender\'s address' });
   const closing = inlineSignOff(message.lines);
   if (closing) candidates.push({ name: closing, evidence: 'the closing words' });
@@ -82,9 +82,9 @@ export function findRequester(message: MessageParts): Requester {
   return { name: chosen.name, evidence: chosen.evidence, ...(title ? { title } : {}) };
 }
 
-function signatureOf(lines: readonly string[]): { name?: string; title?: string } {
+function signatureOf(lines: readonly string[]): { name?: string; title?: string; unsigned?: boolean } {
   const index = signOffIndex(lines);
-  if (index < 0) return {};
+  if (index < 0) return unsignedSignature(lines);
   const after = lines.slice(index + 1).map((line) => line.trim()).filter((line) => line !== '' && !/^(?:sent from|get outlook)/i.test(line));
   const sameLine = SIGN_OFF.exec(lines[index].trim())?.[1].trim() ?? '';
   const nameLine = sameLine !== '' ? sameLine : after.shift();
@@ -92,8 +92,49 @@ function signatureOf(lines: readonly string[]): { name?: string; title?: string 
   const { name, title } = splitNameAndTitle(nameLine);
   if (!looksLikeName(name)) return {};
   const titleLine = title ?? after[0];
-  const cleanTitle = titleLine?.split(/\s+[|·•]\s+|\s+[—–]\s+/)[0].trim();
+  const cleanTitle = titleLine ? firstTitlePart(titleLine) : undefined;
   return { name, ...(cleanTitle && looksLikeJobTitle(cleanTitle) ? { title: cleanTitle } : {}) };
+}
+
+/** Words of an organisation, not a person: "Northwind Logistics | Operations Lead" is no signature. */
+const ORGANISATION_WORD =
+  /\b(?:Inc|Ltd|LLC|LLP|PLC|GmbH|AG|SA|BV|Corp(?:oration)?|Company|Co|Group|Holdings|Logistics|Solutions|Services|Systems|Technologies|Bank|Team|Department|Dept|Office|University|Council|Foundation|Partners|Consulting|Labs?|Studio|Agency|Ministry)\b\.?/;
+
+/**
+ * A signature block with no sign-off word before it, as the message's last paragraph:
+ * "Dana Whitfield | VP Sales", or "Maria Lopez" with "CFO" on the line below. Only a
+ * two- to four-word name followed by a job title counts: a lone capitalised line at the
+ * end may be a company, a project or a slogan, and a wrong requester is worse than none.
+ */
+function unsignedSignature(lines: readonly string[]): { name?: string; title?: string; unsigned?: boolean } {
+  const block = signatureBlock(lines);
+  return block ? { name: block.name, title: block.title, unsigned: true } : {};
+}
+
+/** The last paragraph when it is a signature block (see {@link unsignedSignature}), and where it starts. */
+export function signatureBlock(lines: readonly string[]): { index: number; name: string; title: string } | undefined {
+  const last = lastNonEmpty(lines);
+  let start = last;
+  while (start > 0 && lines[start - 1].trim() !== '') start--;
+  // The body must come before it: a message that is only a name and a title asks for nothing.
+  if (start === 0 || last - start > 4) return undefined;
+  const block = lines.slice(start, last + 1).map((line) => line.trim());
+  const isPersonName = (text: string) => looksLikeName(text) && text.split(/\s+/).length >= 2 && !ORGANISATION_WORD.test(text);
+  const inline = /^(.+?)\s*(?:,|\s[|·•—–]\s)\s*(.+)$/.exec(block[0]);
+  if (inline && isPersonName(inline[1])) {
+    const title = firstTitlePart(inline[2]);
+    return looksLikeJobTitle(title) ? { index: start, name: inline[1], title } : undefined;
+  }
+  if (block.length >= 2 && isPersonName(block[0].replace(/[.!]$/, ''))) {
+    const title = firstTitlePart(block[1]);
+    return looksLikeJobTitle(title) ? { index: start, name: block[0].replace(/[.!]$/, ''), title } : undefined;
+  }
+  return undefined;
+}
+
+/** "VP Sales | Northwind Logistics" → "VP Sales": the title is what comes before the company. */
+function firstTitlePart(line: string): string {
+  return line.split(/\s+[|·•]\s+|\s+[—–]\s+/)[0].trim();
 }
 
 /** "Dana Whitfield, VP Sales" or "Dana Whitfield | VP Sales" → name and title. */

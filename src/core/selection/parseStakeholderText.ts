@@ -1,7 +1,7 @@
 import type { IsoDate } from '../model/civilDate';
 import { findEffort } from './findEffort';
 import { findNeededBy } from './findNeededBy';
-import { type MessageParts, findRequester, looksLikeName, signOffIndex } from './findRequester';
+import { type MessageParts, findRequester, looksLikeName, signOffIndex, signatureBlock } from './findRequester';
 
 const MAX_TEXT = 20_000;
 
@@ -48,7 +48,7 @@ export function parseStakeholderText(text: string, options: ParseOptions): Stake
     prefill.evidence.requesterTitle = 'the signature';
   }
 
-  const signOff = signOffIndex(message.lines);
+  const signOff = signOffIndex(message.lines) >= 0 ? signOffIndex(message.lines) : (signatureBlock(message.lines)?.index ?? -1);
   const bodyLines = signOff < 0 ? message.lines : message.lines.slice(0, signOff);
   const body = withoutGreeting(bodyLines.join('\n'));
   const searchable = [message.subject ?? '', body].join('\n\n');
@@ -84,10 +84,18 @@ interface Message extends MessageParts {
 const HEADER = /^(from|sent|date|to|cc|bcc|subject|importance|reply-to|attachments):\s*(.*)$/i;
 /** Where an earlier message of the thread starts: only the newest message is the request. */
 const THREAD_BREAK = /^(?:-{2,}\s*original message\s*-{2,}|_{10,}|on .{5,200} wrote:|(?:from|von|de):\s.+)$/i;
+const TIME = '\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s?[AaPp]\\.?[Mm]\\.?)?';
+const DAY = '(?:Yesterday|Today|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\w*|[\\d/.-]{3,10}|\\d{1,2}\\s+\\p{L}{3,9}(?:\\s+\\d{4})?|\\p{L}{3,9}\\s+\\d{1,2}(?:,?\\s+\\d{4})?)';
 /** `[10:42] Dana Whitfield`, `[06/01/2027 10:42] Dana Whitfield` (new Teams copy). */
-const CHAT_AUTHOR_BRACKETED = /^\[(?:[\d/.-]+,?\s+)?\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\]\s*(.+)$/;
+const CHAT_AUTHOR_BRACKETED = new RegExp(`^\\[(?:[\\d/.-]+,?\\s+)?${TIME}\\]\\s*(.+)$`, 'u');
 /** `Dana Whitfield 10:42 AM`, `Dana Whitfield, Yesterday 4:15 PM` (classic Teams, Slack). */
-const CHAT_AUTHOR_TRAILING = /^(.+?)[\s,]+(?:(?:Yesterday|Today|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+|[\d/.-]{3,10},?\s+)?\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?$/;
+const CHAT_AUTHOR_TRAILING = new RegExp(`^(.+?)[\\s,]+(?:(?:Yesterday|Today|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\w*,?\\s+|[\\d/.-]{3,10},?\\s+)?${TIME}$`, 'u');
+/** A line that is only a time stamp: new Teams puts it below the author's name. */
+const TIME_STAMP_LINE = new RegExp(`^(?:${DAY},?\\s+)?${TIME}$`, 'u');
+/** `[06/01/2027, 10:42:13] Dana Whitfield: Could…` and `06/01/2027, 10:42 - Dana Whitfield: Could…` (WhatsApp). */
+const CHAT_LINE_WITH_TIME = new RegExp(`^(?:\\[[\\d/.-]+,?\\s+${TIME}\\]|[\\d/.-]{6,10},?\\s+${TIME}\\s+[-–])\\s*([^:]{2,60}):\\s*(.*)$`, 'u');
+/** `Dana Whitfield: Hi Sam, could…`: a name before a colon is a chat author only when a greeting follows. */
+const CHAT_LINE_GREETING = /^([^:]{2,60}):\s+((?:hi|hello|hey|morning|good (?:morning|afternoon)|@)\b.*|@.*)$/iu;
 
 /** Split a pasted email or chat message into headers, the chat author and the newest message's lines. */
 function splitMessage(text: string): Message {
@@ -114,6 +122,21 @@ function splitMessage(text: string): Message {
       message.chatAuthor ??= author;
       continue;
     }
+    const next = lines.slice(i + 1).find((l) => l.trim() !== '')?.trim() ?? '';
+    const named = authorName(line);
+    if (named && TIME_STAMP_LINE.test(next) && !message.lines.some((l) => l.trim() !== '')) {
+      // New Teams: the author's name, then the time on a line of its own, then the message.
+      message.chatAuthor ??= named;
+      i = lines.findIndex((l, k) => k > i && l.trim() !== '');
+      continue;
+    }
+    const prefixed = message.lines.length === 0 ? (CHAT_LINE_WITH_TIME.exec(line) ?? CHAT_LINE_GREETING.exec(line)) : null;
+    const prefixAuthor = prefixed ? authorName(prefixed[1]) : undefined;
+    if (prefixed && prefixAuthor) {
+      message.chatAuthor ??= prefixAuthor;
+      message.lines.push(prefixed[2]);
+      continue;
+    }
     message.lines.push(lines[i]);
   }
   return message;
@@ -121,7 +144,12 @@ function splitMessage(text: string): Message {
 
 function chatAuthorOf(line: string): string | undefined {
   const author = (CHAT_AUTHOR_BRACKETED.exec(line)?.[1] ?? CHAT_AUTHOR_TRAILING.exec(line)?.[1])?.trim();
-  if (!author) return undefined;
+  return author ? authorName(author) : undefined;
+}
+
+/** "Whitfield, Dana" → "Dana Whitfield"; Teams' "(External)" or "(Guest)" dropped; undefined unless it reads as a name. */
+function authorName(text: string): string | undefined {
+  const author = text.trim().replace(/\s*\((?:external|guest|extern|externe?)\)$/i, '');
   const reversed = /^([^,]+),\s*([^,]+)$/.exec(author);
   const name = reversed ? `${reversed[2].trim()} ${reversed[1].trim()}` : author;
   return looksLikeName(name) ? name : undefined;
