@@ -9,6 +9,7 @@ import { builtinSample } from '../node/builtinPack';
 import { userPacksDir } from '../node/userPacksDir';
 import type { TemplateOption } from '../shared/protocol';
 import { DraftStore } from './draftStore';
+import { type Prompts, windowPrompts } from './prompts';
 import { type Logger, createLogger } from './logger';
 import { type LoadedPackSources, PackLibrary } from './packs/packLibrary';
 import { readSettings } from './settings';
@@ -28,6 +29,8 @@ export interface Services {
   context: vscode.ExtensionContext;
   logger: Logger;
   drafts: DraftStore;
+  /** Questions and notifications with buttons (replaced by the integration tests, which answer them). */
+  prompts: Prompts;
   sample: { capacityFile: string; requestFile: string };
   /** This extension's version: a pack's engines.pushback must admit it. */
   pushbackVersion: string;
@@ -111,6 +114,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     context,
     logger,
     drafts,
+    prompts: windowPrompts,
     sample,
     pushbackVersion,
     packs: async () => (await library.get()).packs,

@@ -19,6 +19,7 @@ export const INTEGRATION_SUITES: IntegrationSuite[] = [
   { name: 'activation' },
   { name: 'commands' },
   { name: 'insertTemplate' },
+  { name: 'draftFromSelection' },
   { name: 'diagnostics' },
   { name: 'composerPersistence' },
   { name: 'teams' },

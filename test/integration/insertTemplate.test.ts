@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/extension/commandIds';
+import type { DraftForm } from '../../src/shared/draftForm';
 import { closeAllEditorsWithoutSaving, pushbackApi, waitFor, workspaceUri } from './helpers';
 
 /**
@@ -22,11 +23,27 @@ describe('insert template', () => {
   };
   let editor: vscode.TextEditor;
   let result: InsertResult | undefined;
+  /** The composer's draft before the command: Insert Template only reads it. */
+  let draftBefore: DraftForm;
   let original: string;
   let cursor: vscode.Position;
 
   before(async () => {
-    await pushbackApi();
+    const { drafts } = await pushbackApi();
+    // A draft with content and another template, so any write-back or template switch shows.
+    draftBefore = {
+      ...drafts.get(),
+      title: 'Visitor Wi-Fi',
+      requesterName: 'Grace Kim',
+      requesterTitle: 'Head of Facilities',
+      effortDays: '6',
+      rank: '3',
+      outcome: 'guests online in a minute',
+      costOfDelayPerWeek: '500',
+      templateId: 'yes-with-funding',
+      proposal: 'defer',
+    };
+    await drafts.update(draftBefore);
     const document = await vscode.workspace.openTextDocument(workspaceUri('notes.md'));
     editor = await vscode.window.showTextDocument(document);
     original = document.getText();
@@ -53,6 +70,12 @@ describe('insert template', () => {
     assert.match(inserted, /The work is about 4 days of effort\./);
     assert.match(inserted, /\*\*Trade-offs\.\*\*/);
     assert.doesNotMatch(inserted, /\$\{\d+:|\{\{/, 'snippet syntax or template tags leaked into the text');
+  });
+
+  it('leaves the composer\'s draft untouched: no answer written back, no template switched', async () => {
+    assert.ok(result, 'nothing was inserted');
+    const { drafts } = await pushbackApi();
+    assert.deepEqual(drafts.get(), draftBefore, 'Insert Template changed the draft (an empty answer cleared a field, or the template was switched)');
   });
 
   it('turns the answer left empty into a tab stop the cursor is on', () => {

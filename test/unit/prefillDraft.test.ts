@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { StakeholderPrefill } from '../../src/core/selection/parseStakeholderText';
-import { draftFromPrefill, prefillSummary, recognisedAnything } from '../../src/extension/draftFromSelection/prefillDraft';
+import { draftFromPrefill, mergePrefill, prefillSummary, recognisedAnything, requestHasContent } from '../../src/extension/draftFromSelection/prefillDraft';
 import { emptyDraft } from '../../src/core/draft/draftForm';
 
 const oldDraft = emptyDraft({
@@ -57,5 +57,22 @@ describe('Draft Reply from Selection: from the recognised text to the draft', ()
     assert.equal(recognisedAnything(nothing), false);
     assert.equal(recognisedAnything(prefill), true);
     assert.match(prefillSummary(nothing), /^Recognised nothing\. Still to fill in: what is asked, who is asking, the effort, the date\./);
+  });
+
+  it('merges: writes only what the selection states, keeping rank, cost of delay, outcome, CIO informer and proposal', () => {
+    assert.deepEqual(mergePrefill(oldDraft, { effortDays: 12, neededBy: '2027-04-30', evidence: {}, notes: [] }), { ...oldDraft, effortDays: '12', neededBy: '2027-04-30' });
+    assert.deepEqual(mergePrefill(oldDraft, prefill), { ...oldDraft, title: 'Returns portal', requesterName: 'Dana Whitfield', requesterTitle: 'VP Sales', neededBy: '2027-03-31' });
+  });
+
+  it('merges the requester\'s title with the requester: a different person named without one does not inherit it', () => {
+    assert.equal(mergePrefill(oldDraft, { requesterName: 'Dana Whitfield', evidence: {}, notes: [] }).requesterTitle, '');
+    assert.equal(mergePrefill(oldDraft, { requesterName: 'Someone', evidence: {}, notes: [] }).requesterTitle, 'CFO', 'the same first name keeps it');
+    assert.equal(mergePrefill(oldDraft, { title: 'Portal', evidence: {}, notes: [] }).requesterTitle, 'CFO', 'no requester stated keeps it');
+  });
+
+  it('knows whether the draft has a request typed in, ignoring the capacity file, template and proposal', () => {
+    assert.equal(requestHasContent(emptyDraft({ capacityFile: '/w/a.capacity.yaml', templateId: 'x', proposal: 'fund' })), false);
+    assert.equal(requestHasContent(emptyDraft({ rank: '3' })), true);
+    assert.equal(requestHasContent(oldDraft), true);
   });
 });

@@ -1,7 +1,7 @@
 import { formatDate } from '../../core/engine/helpers/dates';
 import { formatDays } from '../../core/engine/helpers/numbers';
 import type { StakeholderPrefill } from '../../core/selection/parseStakeholderText';
-import { type DraftForm, emptyDraft } from '../../core/draft/draftForm';
+import { type DraftForm, REQUEST_FIELDS, emptyDraft } from '../../core/draft/draftForm';
 
 /*
  * From what the stakeholder's text says to the draft and the message shown to the
@@ -29,6 +29,34 @@ export function draftFromPrefill(draft: DraftForm, prefill: StakeholderPrefill):
     // The alternatives belong to the old request's analysis.
     proposal: fresh.proposal,
   };
+}
+
+/**
+ * The draft with what the selection states written over it, and every other field kept
+ * (rank, cost of delay, outcome, who informs the CIO, the proposal): for a message that
+ * adds to the request being drafted, not a new one. The requester's title goes with
+ * the requester: a different person named without a title does not inherit the old one.
+ */
+export function mergePrefill(draft: DraftForm, prefill: StakeholderPrefill): DraftForm {
+  const samePerson = prefill.requesterName === undefined || firstWord(prefill.requesterName) === firstWord(draft.requesterName);
+  return {
+    ...draft,
+    ...(prefill.title !== undefined ? { title: prefill.title } : {}),
+    ...(prefill.requesterName !== undefined ? { requesterName: prefill.requesterName } : {}),
+    requesterTitle: prefill.requesterTitle ?? (samePerson ? draft.requesterTitle : ''),
+    ...(prefill.effortDays !== undefined ? { effortDays: String(prefill.effortDays) } : {}),
+    ...(prefill.neededBy !== undefined ? { neededBy: prefill.neededBy } : {}),
+  };
+}
+
+function firstWord(name: string): string {
+  return name.trim().split(/\s+/)[0].toLowerCase();
+}
+
+/** Whether anything of the request has been typed (the capacity file, template and proposal do not count). */
+export function requestHasContent(draft: DraftForm): boolean {
+  const blank = emptyDraft();
+  return REQUEST_FIELDS.some((field) => draft[field] !== blank[field]);
 }
 
 export function recognisedAnything(prefill: StakeholderPrefill): boolean {

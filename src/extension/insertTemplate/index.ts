@@ -43,8 +43,8 @@ export interface InsertTemplateResult {
 
 /**
  * Insert Template…: pick a template, answer the fields it needs (prefilled from the
- * selected stakeholder text or the last draft), and insert the reply at the cursor as
- * one undoable snippet whose empty fields are tab stops. With a selection the reply
+ * selected stakeholder text or the composer's draft, which it only reads), and insert
+ * the reply at the cursor as one undoable snippet whose empty fields are tab stops. With a selection the reply
  * goes after it, so the message being answered stays.
  *
  * `templateId` skips the picker; `answers` (keyed `request.title` or `title`) skips the
@@ -82,10 +82,9 @@ export async function insertTemplate(
     values[field.field] = value.trim();
   }
 
-  // Saved before anything can fail, so what the user typed is never lost.
-  // Only text, number and date fields are asked for, so every answer is a valid form value.
+  // The answers are for this reply only: the composer's draft (and its template) is read, never written,
+  // so an answer left empty here cannot clear a field there. Every answer is a valid form value.
   const filled = { ...start, ...values, templateId: id } as DraftForm;
-  await services.drafts.update(filled);
 
   const capacity = await capacityForDraft(services, filled);
   if (!capacity) return undefined;
