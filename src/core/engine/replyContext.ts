@@ -33,7 +33,16 @@ export interface ReplyFigures {
   contractorDailyRate: number | null;
   swapped: Pick<Commitment, 'id' | 'title' | 'effortDays' | 'sponsor'>[];
   missedDeadlines: Delay[];
+  /** Locked commitments the request would push back: agreed not to move, so the reply must say so. */
+  lockedDelays: Delay[];
+  /** The rank that puts the request after every locked commitment it would delay; null when none is. */
+  rankAfterLocked: number | null;
   cio: string;
+  /**
+   * The CIO with their role, for mid-sentence use: "let {{figures.cioWithRole}} know" reads
+   * "let Elena Petrova, our CIO, know" (the closing comma included), or "let the CIO know".
+   */
+  cioWithRole: string;
   informer: string;
   delayCount: number;
 }
@@ -66,7 +75,10 @@ export function replyContext(input: ReplyInput, fields: Readonly<Record<string, 
       return c ? [{ id: c.id, title: c.title, effortDays: c.effortDays, sponsor: c.sponsor }] : [];
     }),
     missedDeadlines: escapedAnalysis.delays.filter((d) => d.missesDeadline),
+    lockedDelays: escapedAnalysis.delays.filter((d) => byId.get(d.id)?.locked === true),
+    rankAfterLocked: rankAfterLocked(escapedAnalysis.delays, byId),
     cio: escapedCapacity.org.cio.name ?? `the ${escapedCapacity.org.cio.title}`,
+    cioWithRole: escapedCapacity.org.cio.name ? `${escapedCapacity.org.cio.name}, our ${roleName(escapedCapacity.org.cio.title)},` : `the ${escapedCapacity.org.cio.title}`,
     informer: escapedAnalysis.informCio.owner ?? 'whoever we agree on',
     delayCount: analysis.delays.length,
   };
@@ -87,6 +99,26 @@ export function replyContext(input: ReplyInput, fields: Readonly<Record<string, 
 }
 
 export type ReplyContext = ReturnType<typeof replyContext>;
+
+function rankAfterLocked(delays: readonly Delay[], byId: ReadonlyMap<string, Commitment>): number | null {
+  const ranks = delays.flatMap((d) => {
+    const commitment = byId.get(d.id);
+    return commitment?.locked ? [commitment.rank] : [];
+  });
+  return ranks.length === 0 ? null : Math.max(...ranks) + 1;
+}
+
+/**
+ * How a role reads mid-sentence: "Chief Information Officer" → "CIO" (the initials people
+ * use for a chief's title), an acronym or any other title as written ("Head of IT").
+ */
+export function roleName(title: string): string {
+  const words = title.trim().split(/\s+/);
+  if (words.length >= 3 && /^chief$/i.test(words[0]) && /^officer$/i.test(words[words.length - 1]) && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:and|of|&)$/i.test(w))) {
+    return words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0].toUpperCase()).join('');
+  }
+  return title.trim();
+}
 
 /**
  * A capacity file is rendered many times (every keystroke in the composer, every

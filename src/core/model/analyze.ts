@@ -52,6 +52,9 @@ export function analyze(capacity: Capacity, request: Request): Analysis {
     warnings.push('Some work would finish more than 10 years after the horizon starts: the team has no capacity left for it.');
   }
 
+  const lockedWarning = lockedSlipsWarning(ranked, delays, request.rank);
+  if (lockedWarning) warnings.push(lockedWarning);
+
   const funding = fundingFor(capacity, overflowDays, horizonWorkingDays);
   const informCio = informCioFor(capacity, request, delays, overflowDays, placed.start, warnings);
 
@@ -255,4 +258,20 @@ function sum(values: readonly number[]): number {
   let total = 0;
   for (const value of values) total += value;
   return total;
+}
+
+/**
+ * Locked commitments were agreed not to move, yet the model places the request where it
+ * is ranked and lets them slip like any other. The figures stay as the spec computes them;
+ * this warning says it, and what rank keeps them in place.
+ */
+function lockedSlipsWarning(ranked: readonly Commitment[], delays: readonly Delay[], requestRank: number): string | undefined {
+  const locked = new Map(ranked.filter((c) => c.locked).map((c) => [c.id, c]));
+  const slipping = delays.filter((d) => locked.has(d.id));
+  if (slipping.length === 0) return undefined;
+  const by = (d: Delay) => (d.delayWorkingDays === null ? 'until it no longer finishes' : `by ${d.delayWorkingDays} working ${d.delayWorkingDays === 1 ? 'day' : 'days'}`);
+  const listed = slipping.map((d) => `${d.title} (${d.id}) ${by(d)}`).join('; ');
+  const keepRank = Math.max(...slipping.map((d) => (locked.get(d.id) as Commitment).rank)) + 1;
+  const them = slipping.length === 1 ? 'it' : 'them';
+  return `Ranked ${requestRank}, the request goes ahead of ${slipping.length === 1 ? 'a locked commitment' : `${slipping.length} locked commitments`}, which would slip: ${listed}. Locked work was agreed not to move: rank the request ${keepRank} or lower to keep ${them} in place, or agree the change with ${slipping.length === 1 ? 'its sponsor' : 'their sponsors'} first.`;
 }
