@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { type DecisionRecord, type DecisionSource, decisionFileName, decisionRecordMarkdown, parseDecisionRecord } from '../core/decisions/decisionRecord';
+import { type DecisionRecord, type DecisionSource, decisionFileName, decisionRecordMarkdown, decisionSlug, parseDecisionRecord, sameReplyRecord } from '../core/decisions/decisionRecord';
 import type { Problem } from '../core/problems';
 import { writeFileAtomic } from '../node/writeFileAtomic';
 
@@ -35,13 +35,24 @@ function byRecordName(a: string, b: string): number {
 }
 
 /**
- * Write a decision record into `dir` (created if needed) under a name no other
- * record has, atomically: a reader never sees half a record. Returns its path.
+ * Write a decision record into `dir` (created if needed), atomically: a reader never sees
+ * half a record. A record of the same reply already there gets the new channels added
+ * instead (one record per reply); otherwise the record takes a name no other has.
+ * Returns its path.
  */
 export async function saveDecision(dir: string, source: DecisionSource): Promise<string> {
   await fsp.mkdir(dir, { recursive: true });
-  const name = decisionFileName(source.input.today, source.input.request.title, await fsp.readdir(dir));
-  const file = path.join(dir, name);
+  const names = await fsp.readdir(dir);
+  const base = `${source.input.today}-${decisionSlug(source.input.request.title)}`;
+  for (const name of names.filter((n) => n.toLowerCase().startsWith(base) && n.endsWith('.md'))) {
+    const file = path.join(dir, name);
+    const merged = sameReplyRecord(await fsp.readFile(file, 'utf8'), source);
+    if (merged) {
+      await writeFileAtomic(file, decisionRecordMarkdown(merged));
+      return file;
+    }
+  }
+  const file = path.join(dir, decisionFileName(source.input.today, source.input.request.title, names));
   await writeFileAtomic(file, decisionRecordMarkdown(source));
   return file;
 }

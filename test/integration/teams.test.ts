@@ -106,7 +106,7 @@ describe('Teams, email, the CIO note and the decision log', () => {
     const record = parseDecisionRecord(file.fsPath, text);
     assert.ok(record.ok, record.ok ? '' : record.problems[0].message);
     assert.equal(record.value.request.title, TITLE);
-    assert.equal(record.value.via, 'posted to Teams');
+    assert.deepEqual(record.value.channels, ['posted to Teams']);
     assert.equal(record.value.template.id, 'yes-and-tradeoffs');
     assert.equal(record.value.pack.id, '@pushback/builtin');
     const leftovers = fs.readdirSync(path.dirname(file.fsPath)).filter((name) => name.endsWith('.tmp'));
@@ -162,9 +162,11 @@ describe('Teams, email, the CIO note and the decision log', () => {
       assert.equal(await vscode.commands.executeCommand(COMMANDS.recordDecision, 'inserted'), undefined);
       const saved = await vscode.commands.executeCommand<vscode.Uri | undefined>(COMMANDS.recordDecision);
       assert.ok(saved, 'Save Decision wrote nothing');
+      // The same reply as the one posted, copied as a card and saved as .eml: its one record, with every channel.
+      assert.equal(saved.toString(), posted?.decision);
       const record = parseDecisionRecord(saved.fsPath, fs.readFileSync(saved.fsPath, 'utf8'));
       assert.ok(record.ok);
-      assert.equal(record.value.via, null);
+      assert.deepEqual(record.value.channels, ['posted to Teams', 'copied as a Teams card', 'saved as an email (.eml)']);
     } finally {
       await config.update('decisionLog', undefined, vscode.ConfigurationTarget.Workspace);
     }
@@ -175,14 +177,27 @@ describe('Teams, email, the CIO note and the decision log', () => {
     const second = await vscode.commands.executeCommand<vscode.Uri | undefined>(COMMANDS.recordDecision, 'copied');
     assert.ok(first && second);
     assert.equal(second.toString(), first.toString());
+    const record = parseDecisionRecord(first.fsPath, fs.readFileSync(first.fsPath, 'utf8'));
+    assert.ok(record.ok);
+    assert.deepEqual(record.value.channels, ['posted to Teams', 'copied as a Teams card', 'saved as an email (.eml)', 'copied'], 'each channel once');
   });
 
-  it('lists every record newest first: the later of two on one day before the earlier', async () => {
+  it('keeps one record per reply: posted, copied as a card, saved as .eml, saved and copied are one decision', async () => {
     const provider = (await pushbackApi()).decisions();
     assert.ok(provider);
     const names = (await provider.getChildren()).map((entry) => entry.name.replace(/^\d{4}-\d{2}-\d{2}-/, ''));
-    // Posted, copied as a card, saved as .eml, Save Decision, copied: five records of one reply.
-    assert.deepEqual(names, [5, 4, 3, 2, 1].map((n) => `visitor-wi-fi-for-the-new-office${n === 1 ? '' : `-${n}`}.md`));
+    assert.deepEqual(names, ['visitor-wi-fi-for-the-new-office.md']);
+  });
+
+  it('starts a new record when the reply changes, listing the newer first', async () => {
+    const { drafts } = await pushbackApi();
+    await drafts.update({ ...drafts.get(), proposal: 'fund' });
+    const other = await vscode.commands.executeCommand<vscode.Uri | undefined>(COMMANDS.recordDecision, 'copied');
+    assert.ok(other && other.toString() !== posted?.decision, 'a different proposal is a different reply');
+    const provider = (await pushbackApi()).decisions();
+    assert.ok(provider);
+    const names = await waitFor('two records', async () => (await provider.getChildren()).map((entry) => entry.name.replace(/^\d{4}-\d{2}-\d{2}-/, '')), (list) => list.length === 2);
+    assert.deepEqual(names, ['visitor-wi-fi-for-the-new-office-2.md', 'visitor-wi-fi-for-the-new-office.md']);
   });
 
   it('clears the webhook URL, after which nothing is posted', async () => {

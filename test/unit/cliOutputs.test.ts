@@ -78,8 +78,12 @@ describe('the pushback command line: Teams, email and the decision log', () => {
   describe('pushback decisions', () => {
     it('saves records atomically under unique names, and lists them as text and JSON', async () => {
       const dir = path.join(mkdtempSync(path.join(tmpdir(), 'pushback-decisions-')), '.pushback', 'decisions');
-      const first = await saveDecision(dir, await sampleDecisionSource());
-      const second = await saveDecision(dir, { ...(await sampleDecisionSource()), via: 'posted to Teams' });
+      const source = await sampleDecisionSource();
+      const funded = { ...source, input: { ...source.input, proposal: 'fund' as const } };
+      const first = await saveDecision(dir, source);
+      const second = await saveDecision(dir, { ...funded, channels: ['posted to Teams'] });
+      // The same reply as the second, sent another way: no third record, one more channel.
+      assert.equal(await saveDecision(dir, { ...funded, channels: ['copied'] }), second);
       assert.equal(path.basename(first), '2027-01-04-customer-self-service-order-tracking-portal.md');
       assert.equal(path.basename(second), '2027-01-04-customer-self-service-order-tracking-portal-2.md');
       assert.deepEqual(readdirSync(dir).sort(), [path.basename(first), path.basename(second)].sort(), 'no temporary files left');
@@ -91,7 +95,7 @@ describe('the pushback command line: Teams, email and the decision log', () => {
       assert.match(lines[0], /^2027-01-04  swap  Customer self-service order-tracking portal \(Dana Whitfield\)  .*portal\.md$/);
       const json = await runCli('decisions', '--dir', dir, '--format', 'json');
       const rows = JSON.parse(json.stdout);
-      assert.deepEqual(rows.map((r: { via: string }) => r.via), [null, 'posted to Teams']);
+      assert.deepEqual(rows.map((r: { channels: string[] }) => r.channels), [[], ['posted to Teams', 'copied']]);
       assert.equal(rows[0].file, first);
       assert.deepEqual(rows[0].pack, { id: '@pushback/builtin', version: '1.0.0' });
     });

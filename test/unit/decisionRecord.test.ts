@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { type DecisionSource, decisionFileName, decisionRecord, decisionRecordMarkdown, decisionSlug, parseDecisionRecord } from '../../src/core/decisions/decisionRecord';
+import { type DecisionSource, decisionFileName, decisionRecord, decisionRecordMarkdown, decisionSlug, parseDecisionRecord, sameReplyRecord } from '../../src/core/decisions/decisionRecord';
 import { sampleDecisionSource } from './fixtures/sample';
 
 async function sampleDecision(overrides: Partial<DecisionSource> = {}): Promise<DecisionSource> {
-  return { ...(await sampleDecisionSource()), via: 'copied', ...overrides };
+  return { ...(await sampleDecisionSource()), channels: ['copied'], ...overrides };
 }
 
 describe('the decision log: records', () => {
@@ -41,7 +41,8 @@ describe('the decision log: records', () => {
     assert.deepEqual(front.informCio, { owner: 'Dana Whitfield', by: '2027-01-11', needed: true });
     assert.deepEqual(front.template, { id: 'yes-and-tradeoffs', name: 'Yes, and — trade-offs' });
     assert.deepEqual(front.pack, { id: '@pushback/builtin', version: '1.0.0' });
-    assert.equal(front.via, 'copied');
+    assert.deepEqual(front.channels, ['copied']);
+    assert.match(text, /\n- \*\*Sent:\*\* copied\n/);
     assert.match(text, /\n# Customer self-service order-tracking portal\n\nDecided Mon 4 Jan 2027: \*\*Swap it in\.\*\* Pause /);
     assert.match(text, /\n- \*\*Cost of delay:\*\* \$51,100 \(8 commitments slip\)\n/);
     assert.ok(text.endsWith(`${source.markdown.trimEnd()}\n`), 'the reply as sent closes the record');
@@ -76,5 +77,37 @@ describe('the decision log: records', () => {
     const broken = parseDecisionRecord('r.md', '---\nformat: [unclosed\n---\n');
     assert.ok(!broken.ok);
     assert.match(broken.problems[0].message, /YAML error/);
+  });
+
+  it('keeps one record per reply: the same reply sent another way adds its channel, once', async () => {
+    const copied = decisionRecordMarkdown(await sampleDecision());
+    const posted = sameReplyRecord(copied, await sampleDecision({ channels: ['posted to Teams'] }));
+    assert.deepEqual(posted?.channels, ['copied', 'posted to Teams']);
+    const again = sameReplyRecord(decisionRecordMarkdown(posted as DecisionSource), await sampleDecision({ channels: ['copied'] }));
+    assert.deepEqual(again?.channels, ['copied', 'posted to Teams']);
+    const saved = sameReplyRecord(copied, await sampleDecision({ channels: [] }));
+    assert.deepEqual(saved?.channels, ['copied'], 'Save Decision adds no channel');
+  });
+
+  it('starts a new record when the proposal, template, figures or date differ', async () => {
+    const copied = decisionRecordMarkdown(await sampleDecision());
+    const base = await sampleDecision();
+    assert.equal(sameReplyRecord(copied, { ...base, input: { ...base.input, proposal: 'fund' } }), undefined, 'proposal');
+    assert.equal(sameReplyRecord(copied, { ...base, template: { id: 'inform-cio', name: 'Inform the CIO' } }), undefined, 'template');
+    assert.equal(sameReplyRecord(copied, { ...base, input: { ...base.input, request: { ...base.input.request, effortDays: 46 } } }), undefined, 'request');
+    assert.equal(sameReplyRecord(copied, { ...base, input: { ...base.input, analysis: { ...base.input.analysis, totalCostOfDelay: 1 } } }), undefined, 'figures');
+    assert.equal(sameReplyRecord(copied, { ...base, input: { ...base.input, today: '2027-01-05' } }), undefined, 'date');
+    assert.equal(sameReplyRecord('# not a record\n', base), undefined, 'not a record');
+  });
+
+  it('reads a record written with a single "via" as a list of one channel', async () => {
+    const text = decisionRecordMarkdown(await sampleDecision()).replace('channels:\n  - copied\n', 'via: posted to Teams\n');
+    assert.match(text, /\nvia: posted to Teams\n/);
+    const parsed = parseDecisionRecord('old.md', text);
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.value.channels, ['posted to Teams']);
+    const none = parseDecisionRecord('old.md', text.replace('via: posted to Teams', 'via: null'));
+    assert.ok(none.ok);
+    assert.deepEqual(none.value.channels, []);
   });
 });

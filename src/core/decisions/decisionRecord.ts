@@ -12,7 +12,14 @@ import { informCioSummary, keyFigures, proposalSummary, requestFacts } from '../
  * on, and which template (and pack version) worded it. The YAML front matter is the
  * machine-readable part (`pushback decisions` lists it); the body is for people.
  */
-export const decisionRecordSchema = z.object({
+/** Records written before `channels` said how the reply left in one `via` string: read as a list of one. */
+function viaAsChannels(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || 'channels' in value || !('via' in value)) return value;
+  const { via, ...rest } = value as { via: unknown };
+  return { ...rest, channels: typeof via === 'string' ? [via] : [] };
+}
+
+export const decisionRecordSchema = z.preprocess(viaAsChannels, z.object({
   format: z.literal('pushback-decision/1'),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   request: z.object({
@@ -36,9 +43,9 @@ export const decisionRecordSchema = z.object({
   informCio: z.object({ owner: z.string().nullable(), by: z.string(), needed: z.boolean() }),
   template: z.object({ id: z.string(), name: z.string() }),
   pack: z.object({ id: z.string(), version: z.string() }),
-  /** How the reply left: inserted, copied, posted to Teams, saved as .eml… */
-  via: z.string().nullable().default(null),
-});
+  /** Every way this one reply left, in order: inserted, copied, posted to Teams, saved as an email (.eml)… */
+  channels: z.array(z.string()).default([]),
+}));
 
 export type DecisionRecord = z.infer<typeof decisionRecordSchema>;
 
@@ -47,12 +54,13 @@ export interface DecisionSource {
   markdown: string;
   template: { id: string; name: string };
   pack: { id: string; version: string };
-  via?: string;
+  /** How the reply left, each way once: `['inserted', 'posted to Teams']`. */
+  channels?: readonly string[];
 }
 
 export const DECISIONS_DIR = '.pushback/decisions';
 
-export function decisionRecord({ input, template, pack, via }: DecisionSource): DecisionRecord {
+export function decisionRecord({ input, template, pack, channels }: DecisionSource): DecisionRecord {
   const { request, capacity, analysis } = input;
   const proposal = proposalSummary(input);
   return {
@@ -73,7 +81,7 @@ export function decisionRecord({ input, template, pack, via }: DecisionSource): 
     informCio: { ...analysis.informCio },
     template: { id: template.id, name: template.name },
     pack: { id: pack.id, version: pack.version },
-    via: via ?? null,
+    channels: [...new Set(channels ?? [])],
   };
 }
 
@@ -94,6 +102,7 @@ export function decisionRecordMarkdown(source: DecisionSource): string {
     '',
     ...facts.map((f) => `- **${text(f.title)}:** ${text(f.value)}`),
     `- **Informing the CIO:** ${text(informCioSummary(source.input))}`,
+    ...(record.channels.length > 0 ? [`- **Sent:** ${text(record.channels.join(', '))}`] : []),
     '',
     `## The reply (${text(record.template.name)}, ${text(record.pack.id)} ${text(record.pack.version)})`,
     '',
@@ -119,6 +128,32 @@ export function parseDecisionRecord(file: string, text: string): Result<Decision
     const index = lines.findIndex((line) => line.startsWith(`${String(path[0] ?? '')}:`));
     return { line: index < 0 ? 1 : index + 2, column: 1 };
   });
+}
+
+/**
+ * One record per reply: when `existing` (a record file's text) is the same reply as
+ * `source` (same date, request, proposal, figures, template and pack), the source to
+ * write in its place, listing the channels of both; otherwise `undefined`. Each copy,
+ * insert or post of one reply adds a channel instead of a record.
+ */
+export function sameReplyRecord(existing: string, source: DecisionSource): DecisionSource | undefined {
+  const parsed = parseDecisionRecord('', existing);
+  if (!parsed.ok) return undefined;
+  const fresh = decisionRecord(source);
+  const { channels: earlier, ...before } = parsed.value;
+  const { channels: now, ...after } = fresh;
+  if (canonical(before) !== canonical(after)) return undefined;
+  return { ...source, channels: [...new Set([...earlier, ...now])] };
+}
+
+/** JSON with object keys sorted, so two records compare by content, whatever order their fields were written in. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** `2027-01-04-customer-self-service-order-tracking-portal.md`, or `…-2.md` when that name is taken. */

@@ -104,7 +104,7 @@ function decisionTooltip(record: DecisionRecord): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**').appendText(record.request.title).appendMarkdown('**\n\n');
   const requester = record.request.requesterTitle ? `${record.request.requester}, ${record.request.requesterTitle}` : record.request.requester;
-  tooltip.appendText(`Asked by ${requester}. Decided ${formatDate(record.date, true)}${record.via ? `, ${record.via}` : ''}.`).appendMarkdown('\n\n');
+  tooltip.appendText(`Asked by ${requester}. Decided ${formatDate(record.date, true)}${record.channels.length > 0 ? `; sent: ${record.channels.join(', ')}` : ''}.`).appendMarkdown('\n\n');
   tooltip.appendMarkdown('**').appendText(record.proposal.label).appendMarkdown(':** ').appendText(record.proposal.summary).appendMarkdown('\n\n');
   tooltip.appendText(`${record.template.name} · ${record.pack.id} ${record.pack.version}`);
   return tooltip;

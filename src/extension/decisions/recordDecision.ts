@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DECISIONS_DIR, type DecisionSource, decisionFileName, decisionRecordMarkdown, decisionSlug } from '../../core/decisions/decisionRecord';
+import { DECISIONS_DIR, type DecisionSource, decisionFileName, decisionRecordMarkdown, decisionSlug, sameReplyRecord } from '../../core/decisions/decisionRecord';
 import { type CurrentReply, currentReply, currentReplyOrExplain } from '../currentReply';
 import type { Services } from '../services';
 import { readSettings } from '../settings';
@@ -29,7 +29,7 @@ export interface RecordDecisionOptions {
  * Record the current reply as a decision in `.pushback/decisions/YYYY-MM-DD-<slug>.md`
  * of the first workspace folder, after it was inserted, copied or posted (`via` says
  * how). Only when `pushback.decisionLog` is on (or the user asked), in a trusted
- * workspace with a folder. Writing the same record twice keeps one file.
+ * workspace with a folder. One reply keeps one record, listing every channel it left by.
  *
  * Never rejects: the reply has already left, so a record that cannot be written is a
  * warning (and a log line), not a failed action. Returns the record, or `undefined`.
@@ -63,7 +63,7 @@ export async function recordDecision(services: Services, via: string | undefined
     markdown: reply.markdown,
     template: { id: reply.template.frontMatter.id, name: reply.template.frontMatter.name },
     pack: { id: reply.pack.manifest.id, version: reply.pack.manifest.version },
-    via,
+    channels: via ? [via] : [],
   };
   try {
     const file = await writeDecision(folder, source);
@@ -89,21 +89,26 @@ export async function recordDecision(services: Services, via: string | undefined
 }
 
 /**
- * Write the record under the first free `YYYY-MM-DD-<slug>[-n].md`, atomically; an
- * identical record already there (the same reply copied twice) is kept instead. Two
- * windows racing for one name: the rename refuses to overwrite, and the next name is tried.
+ * Write the record under the first free `YYYY-MM-DD-<slug>[-n].md`, atomically. One reply
+ * keeps one record: when a record of the same reply is there (inserted, then copied, then
+ * posted), the new channel is added to it instead, and nothing is written when it is listed
+ * already. Two windows racing for one name: the rename refuses to overwrite, and the next
+ * name is tried.
  */
 async function writeDecision(folder: vscode.Uri, source: DecisionSource): Promise<vscode.Uri> {
   await vscode.workspace.fs.createDirectory(folder);
-  const text = decisionRecordMarkdown(source);
   const base = `${source.input.today}-${decisionSlug(source.input.request.title)}`;
   for (let attempt = 0; attempt < 5; attempt++) {
     const names = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name);
-    const same = await identicalRecord(folder, names, base, text);
-    if (same) return same;
+    const same = await sameReplyIn(folder, names, base, source);
+    if (same) {
+      const text = decisionRecordMarkdown(same.merged);
+      if (text !== same.text) await writeFileAtomic(same.file.fsPath, text, { overwrite: true });
+      return same.file;
+    }
     const file = vscode.Uri.joinPath(folder, decisionFileName(source.input.today, source.input.request.title, names));
     try {
-      await writeFileAtomic(file.fsPath, text, { overwrite: false });
+      await writeFileAtomic(file.fsPath, decisionRecordMarkdown(source), { overwrite: false });
       return file;
     } catch (error) {
       if (!isFileExistsError(error)) throw error;
@@ -112,15 +117,19 @@ async function writeDecision(folder: vscode.Uri, source: DecisionSource): Promis
   throw new Error('every file name tried was taken meanwhile; try again');
 }
 
-async function identicalRecord(folder: vscode.Uri, names: readonly string[], base: string, text: string): Promise<vscode.Uri | undefined> {
+/** The record of the same reply among today's records of this title, with the source to write in its place. */
+async function sameReplyIn(folder: vscode.Uri, names: readonly string[], base: string, source: DecisionSource): Promise<{ file: vscode.Uri; text: string; merged: DecisionSource } | undefined> {
   const sameSeries = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(-\\d+)?\\.md$`, 'i');
   for (const name of names.filter((n) => sameSeries.test(n))) {
     const file = vscode.Uri.joinPath(folder, name);
+    let text: string;
     try {
-      if (new TextDecoder().decode(await vscode.workspace.fs.readFile(file)) === text) return file;
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
     } catch {
-      // Unreadable (removed meanwhile, a folder by that name): not the same record.
+      continue; // Unreadable (removed meanwhile, a folder by that name): not the same record.
     }
+    const merged = sameReplyRecord(text, source);
+    if (merged) return { file, text, merged };
   }
   return undefined;
 }
