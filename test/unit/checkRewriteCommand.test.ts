@@ -20,7 +20,7 @@ describe('pushback check-rewrite', () => {
     const rewrite = write('kept.md', reply.replace('($49,300)', '(49,300 USD)').replace('know by Mon 11 Jan 2027', 'know by January 11, 2027').replace(/\n\n/g, '\n\n\n'));
     const { code, stdout } = await runCli('check-rewrite', original, rewrite, ...data);
     assert.equal(code, 0);
-    assert.match(stdout, /^pushback: all 72 figures kept, and all 15 key figures\.\n$/);
+    assert.match(stdout, /^pushback: all 74 figures kept, and all 15 key figures\.\n$/);
   });
 
   it('exits 1 listing each difference with its file, line and column', async () => {
@@ -50,7 +50,7 @@ describe('pushback check-rewrite', () => {
     );
     const same = await runCli('check-rewrite', original, original);
     assert.equal(same.code, 0);
-    assert.match(same.stdout, /all 68 figures kept.*names not checked/);
+    assert.match(same.stdout, /all 70 figures kept.*names not checked/);
   });
 
   it('reports a file it cannot read as a problem, and wrong usage with exit 2', async () => {

@@ -56,7 +56,7 @@ describe('figure check of a rewritten reply', () => {
     assert.deepEqual(changed(draft.markdown.replace('($49,300)', '($48,000)')), ['$48,000']);
     assert.deepEqual(changed(draft.markdown.replace('know by Mon 11 Jan 2027', 'know by Mon 11 Jan 2028')), ['Mon 11 Jan 2028']);
     assert.deepEqual(changed(draft.markdown.replace('108%', '110%')), ['110%']);
-    assert.deepEqual(changed(draft.markdown.replace('let Elena Petrova know', 'let Priya Raman know')), ['Priya Raman']);
+    assert.deepEqual(changed(draft.markdown.replace('let Elena Petrova, our CIO, know', 'let Priya Raman, our CIO, know')), ['Priya Raman']);
     assert.deepEqual(changed(draft.markdown.replace('($49,300)', '(€49,300)')), ['€49,300']);
   });
 
