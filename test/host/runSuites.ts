@@ -108,6 +108,8 @@ export async function runSuite(opts: RunSuiteOptions): Promise<number> {
             ['extensionDevelopmentPath', server.remoteUri(opts.extensionDir)],
             ['extensionTestsPath', server.remoteUri(opts.suitePath)],
           ]),
+          // The run's own limit bounds this: on a busy machine the workbench takes longer than Playwright's 30 s default.
+          { timeout: timeoutMs },
         );
       })().catch(reject);
     });
