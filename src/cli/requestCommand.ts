@@ -3,7 +3,7 @@ import { isIsoDate } from '../core/model/civilDate';
 import { recognisedRequest } from '../core/selection/recognisedRequest';
 import { parseStakeholderText } from '../core/selection/parseStakeholderText';
 import { type CommandIo, CommandUsageError, dispatchCommand, parseCommand, printHelp, reportProblems } from './commandSupport';
-import { nodeFileSystem } from './nodeFileSystem';
+import { nodeFileSystem } from '../node/nodeFileSystem';
 import { USAGE } from './usage';
 
 /** `pushback request SUBCOMMAND`: for now, reading a request out of a stakeholder's message. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/extension/commandIds';
 import type { Prompts } from '../../src/extension/prompts';
-import type { DraftForm } from '../../src/shared/draftForm';
+import type { DraftForm } from '../../src/core/draft/draftForm';
 import { pushbackApi, waitFor } from './helpers';
 
 /**

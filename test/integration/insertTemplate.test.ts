@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/extension/commandIds';
-import type { DraftForm } from '../../src/shared/draftForm';
+import type { DraftForm } from '../../src/core/draft/draftForm';
 import { closeAllEditorsWithoutSaving, pushbackApi, waitFor, workspaceUri } from './helpers';
 
 /**

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { nodeFileSystem } from '../../src/cli/nodeFileSystem';
+import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { replyContext, roleName } from '../../src/core/engine/replyContext';
 import { loadCapacity, loadRequest } from '../../src/core/load/loadData';
 import { analyze } from '../../src/core/model/analyze';
