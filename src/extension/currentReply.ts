@@ -5,7 +5,7 @@ import { localIsoDate } from '../core/selection/localDate';
 import { COMMANDS } from './commandIds';
 import { explainDraftFailure } from './draftHints';
 import type { Services } from './services';
-import { readSettings } from './settings';
+import { replySettings } from './settings';
 import { showProblems } from './showProblems';
 
 /** The reply to the current draft, with everything every output (card, email, decision record) needs. */
@@ -41,7 +41,7 @@ export async function currentReply(services: Services, options: CurrentReplyOpti
     packs,
     templateId: options.templateId,
     today: options.today ?? localIsoDate(new Date()),
-    signature: readSettings().signature,
+    ...replySettings(),
   });
   if (!reply.ok) return { ok: false, ...explainDraftFailure(reply) };
   return { ok: true, value: { ...reply.value, capacityFile } };

@@ -6,6 +6,8 @@ export interface Settings {
   defaultTemplate: string;
   signature: string;
   currency: string;
+  /** The reader's locale for replies (formats and translations); empty: the pack's default, else today's English formats. */
+  replyLocale: string;
   /** Save each reply that is inserted, copied or posted to .pushback/decisions (trusted workspaces only). */
   decisionLog: boolean;
 }
@@ -17,6 +19,13 @@ export function readSettings(): Settings {
     defaultTemplate: config.get<string>('defaultTemplate', DEFAULT_TEMPLATE_ID),
     signature: config.get<string>('signature', ''),
     currency: config.get<string>('currency', ''),
+    replyLocale: config.get<string>('replyLocale', ''),
     decisionLog: config.get<boolean>('decisionLog', true),
   };
+}
+
+/** The settings a reply is rendered with, above the template pack's defaults. */
+export function replySettings(): { signature: string; currency: string; locale: string } {
+  const { signature, currency, replyLocale } = readSettings();
+  return { signature, currency, locale: replyLocale };
 }

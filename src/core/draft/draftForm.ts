@@ -22,10 +22,13 @@ export const draftFormSchema = z.object({
   capacityFile: z.string().default(''),
   templateId: z.string().default(''),
   proposal: z.enum(['', ...PROPOSALS]).default(''),
+  /** Values for templates' own fields, per template id, so switching templates loses nothing. */
+  fieldValues: z.record(z.string(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))).default({}),
 });
 
 export type DraftForm = z.infer<typeof draftFormSchema>;
-export type DraftField = keyof DraftForm;
+/** The form's text fields (everything but the per-template field values). */
+export type DraftField = Exclude<keyof DraftForm, 'fieldValues'>;
 
 /** The fields that describe the request (not the data file, template or proposal chosen for it). */
 export const REQUEST_FIELDS = ['title', 'requesterName', 'requesterTitle', 'effortDays', 'neededBy', 'rank', 'costOfDelayPerWeek', 'outcome', 'informsCio'] as const satisfies readonly DraftField[];

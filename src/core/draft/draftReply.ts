@@ -41,9 +41,11 @@ export interface DraftSources {
   proposal?: Proposal;
   today: IsoDate;
   signature?: string;
-  /** The reader's locale (--locale); the template's pack default applies when absent. */
+  /** Show money in this currency (the setting); the template's pack default applies when absent. */
+  currency?: string;
+  /** The reader's locale (--locale, the setting); the template's pack default applies when absent. */
   locale?: string;
-  /** Values for the template's fields, and where they came from (for located problems). */
+  /** Values for the template's fields, and where they came from (for located problems). Default: the form's values for the template. */
   fields?: ReplyInput['fields'];
   fieldsOrigin?: ReplyInput['fieldsOrigin'];
 }
@@ -95,8 +97,9 @@ export function draftReply(sources: DraftSources): DraftResult {
     today: sources.today,
     proposal,
     ...(sources.signature ? { signature: sources.signature } : {}),
+    ...(sources.currency ? { currency: sources.currency } : {}),
     ...(sources.locale ? { locale: sources.locale } : {}),
-    ...(sources.fields ? { fields: sources.fields, fieldsOrigin: sources.fieldsOrigin } : {}),
+    ...(sources.fields ? { fields: sources.fields, fieldsOrigin: sources.fieldsOrigin } : form?.fieldValues[templateId] ? { fields: form.fieldValues[templateId] } : {}),
   };
   const found = findTemplate(sources.packs, templateId);
   if (!found.ok) return { ok: false, stage: 'template', problems: found.problems, input, templateId };

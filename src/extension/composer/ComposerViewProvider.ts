@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { Services } from '../services';
-import { readSettings } from '../settings';
+import { replySettings } from '../settings';
 import { type DraftForm } from '../../core/draft/draftForm';
 import { type ComposerAction, type ComposerUpdate, type FromWebview, type ToWebview, fromWebviewSchema } from '../../shared/protocol';
 import { localIsoDate } from '../../core/selection/localDate';
@@ -183,8 +183,8 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
   private async render(draft: DraftForm, seq: number) {
     const capacityFile = await this.services.resolveCapacityFile(draft.capacityFile);
     const [capacity, packs] = await Promise.all([this.services.loadCapacity(capacityFile), this.services.packs()]);
-    const { signature } = readSettings();
-    return renderDraft({ draft, seq, capacityFile, capacity, packs, today: localIsoDate(new Date()), signature, withTeamsCard: this.previewMode === 'teams' });
+    const { signature, currency, locale } = replySettings();
+    return renderDraft({ draft, seq, capacityFile, capacity, packs, today: localIsoDate(new Date()), signature, currency, locale, withTeamsCard: this.previewMode === 'teams' });
   }
 
   private async act(action: ComposerAction): Promise<void> {

@@ -25,6 +25,9 @@ export interface DraftInputs {
   packs: readonly TemplatePack[];
   today: string;
   signature: string;
+  /** The currency and locale settings (empty: the template pack's defaults, else the data's currency and English formats). */
+  currency?: string;
+  locale?: string;
   /** Build the Teams card too (only while the Teams preview is shown: it costs as much as the reply). */
   withTeamsCard: boolean;
 }
@@ -44,12 +47,12 @@ export interface ComposerReply {
  * composer's logic is testable without a webview.
  */
 export function renderDraft(inputs: DraftInputs): { update: ComposerUpdate; reply: ComposerReply | null } {
-  const { draft, seq, capacityFile, capacity, packs, today, signature, withTeamsCard } = inputs;
+  const { draft, seq, capacityFile, capacity, packs, today, signature, currency, locale, withTeamsCard } = inputs;
   const empty = (hint: string, extra: Partial<ComposerUpdate> = {}) => ({
     update: { seq, capacityFile, errors: {}, problems: [], analysis: null, html: '', teamsCard: null, cioNoteNeeded: false, hint, ...extra },
     reply: null,
   });
-  const drafted = draftReply({ capacity, request: { form: draft }, packs, today, signature });
+  const drafted = draftReply({ capacity, request: { form: draft }, packs, today, signature, currency, locale });
   if (!drafted.ok) {
     switch (drafted.stage) {
       case 'data':

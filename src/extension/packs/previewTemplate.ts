@@ -7,7 +7,8 @@ import { analyze } from '../../core/model/analyze';
 import { type Problem, type Result, failed, ok } from '../../core/problems';
 import { showProblems } from '../showProblems';
 import type { Services } from '../services';
-import { readSettings } from '../settings';
+import { replySettings } from '../settings';
+import { sampleFieldValues } from '../../core/engine/templateFields';
 import { vscodeFileSystem } from '../vscodeFileSystem';
 import { templateFromArgument } from './pickPack';
 
@@ -19,7 +20,8 @@ export async function renderOnSample(services: Services, template: CompiledTempl
   const [request, capacity] = await Promise.all([loadRequest(vscodeFileSystem, services.sample.requestFile), loadCapacity(vscodeFileSystem, services.sample.capacityFile)]);
   if (!request.ok || !capacity.ok) return failed([...(request.ok ? [] : request.problems), ...(capacity.ok ? [] : capacity.problems)] as Problem[]);
   const analysis = analyze(capacity.value, request.value);
-  const reply = renderReply(template, { request: request.value, capacity: capacity.value, analysis, today: SAMPLE_TODAY, proposal: defaultProposal(analysis), signature: readSettings().signature });
+  // A preview shows the template at work: its fields get stand-in values of their kind.
+  const reply = renderReply(template, { request: request.value, capacity: capacity.value, analysis, today: SAMPLE_TODAY, proposal: defaultProposal(analysis), ...replySettings(), fields: sampleFieldValues(template.frontMatter.fields) });
   return reply.ok ? ok(reply.value) : reply;
 }
 
