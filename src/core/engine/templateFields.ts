@@ -65,6 +65,8 @@ export function fieldLabel(field: TemplateField): string {
   return field.label ?? field.id;
 }
 
+const PLACEHOLDER = /^\u0000\d+\u0000$/;
+
 type Checked = { ok: true; value: FieldValue } | { ok: false; message: string; hint: string };
 
 const TOGGLE_WORDS: Readonly<Record<string, boolean>> = { true: true, false: false, yes: true, no: false, on: true, off: false, '1': true, '0': false };
@@ -75,6 +77,8 @@ const TOGGLE_WORDS: Readonly<Record<string, boolean>> = { true: true, false: fal
  */
 export function fieldValue(field: TemplateField, raw: unknown): Checked {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return { ok: true, value: null };
+  // A snippet's stand-in for a value filled in later (snippetText's marker: NUL-delimited, never typed) passes as any kind.
+  if (typeof raw === 'string' && PLACEHOLDER.test(raw)) return { ok: true, value: raw };
   const text = typeof raw === 'string' ? raw.trim() : undefined;
   switch (field.kind) {
     case 'text':

@@ -11,9 +11,10 @@ import { showProblems } from '../showProblems';
 import { COMMANDS } from '../commandIds';
 import { registerFailableCommand } from '../failableCommand';
 import type { Services } from '../services';
-import { readSettings } from '../settings';
+import { replySettings } from '../settings';
+import { type FieldValue, type TemplateField, fieldLabel, fieldValue } from '../../core/engine/templateFields';
 import { draftFromPrefill, recognisedAnything } from '../draftFromSelection/prefillDraft';
-import { type InputField, answersAsDraft, fieldsToAsk, renderSnippetReply, validateAnswer } from './templateInputs';
+import { type InputField, answersAsDraft, fieldAnswers, fieldInitialText, fieldPicks, fieldPrompt, fieldsToAsk, renderSnippetReply, validateAnswer, validateFieldAnswer } from './templateInputs';
 
 export function activate(context: vscode.ExtensionContext, services: Services): void {
   registerFailableCommand(context, services.logger, COMMANDS.insertTemplate, (templateId?: unknown, answers?: unknown, options?: unknown) =>
@@ -82,13 +83,28 @@ export async function insertTemplate(
     values[field.field] = value.trim();
   }
 
+  // The template's own fields, each with the input its kind needs (prefilled from the draft's values for it).
+  const fieldValues: Record<string, FieldValue> = {};
+  if (answers) {
+    const given = fieldAnswers(template, answers);
+    if (!given.ok) throw new Error(given.problems.map(formatProblem).join('\n'));
+    Object.assign(fieldValues, given.value);
+  } else {
+    const declared = template.frontMatter.fields;
+    for (const [index, field] of declared.entries()) {
+      const value = await askForField(field, fieldInitialText(field, start, id), `${template.frontMatter.name}: ${fieldLabel(field)} (${index + 1}/${declared.length})`);
+      if (value === undefined) return undefined;
+      fieldValues[field.id] = value;
+    }
+  }
+
   // The answers are for this reply only: the composer's draft (and its template) is read, never written,
   // so an answer left empty here cannot clear a field there. Every answer is a valid form value.
-  const filled = { ...start, ...values, templateId: id } as DraftForm;
+  const filled = { ...start, ...values, templateId: id, fieldValues: { ...start.fieldValues, [id]: { ...start.fieldValues[id], ...fieldValues } } } as DraftForm;
 
   const capacity = await capacityForDraft(services, filled);
   if (!capacity) return undefined;
-  const reply = renderSnippetReply({ template, draft: filled, capacity: capacity.capacity, today, signature: readSettings().signature });
+  const reply = renderSnippetReply({ template, draft: filled, capacity: capacity.capacity, today, ...replySettings(), fields: filled.fieldValues[id] });
   if (!reply.ok) {
     showProblems(services.logger, `The template "${id}" could not be rendered:`, reply.problems);
     return undefined;
@@ -159,6 +175,24 @@ async function askFor(field: InputField, value: string, title: string): Promise<
     ignoreFocusOut: true,
     validateInput: (text) => validateAnswer(field, text),
   });
+}
+
+/**
+ * One template field: a quick pick for a choice or a toggle (Yes/No), a validated input
+ * box for the rest (a date or a number is checked as typed). Empty means "fill in later":
+ * the reply gets a tab stop there. `undefined` when the user cancels.
+ */
+async function askForField(field: TemplateField, initial: string, title: string): Promise<FieldValue | undefined> {
+  if (field.kind === 'choice' || field.kind === 'toggle') {
+    const items = fieldPicks(field).map((pick) => ({ ...pick, picked: String(pick.value) === initial }));
+    const picked = await vscode.window.showQuickPick(items, { title, placeHolder: `${fieldLabel(field)}${field.help ? ` — ${field.help}` : ''}`, ignoreFocusOut: true });
+    return picked === undefined ? undefined : picked.value;
+  }
+  const { prompt, placeholder } = fieldPrompt(field);
+  const text = await vscode.window.showInputBox({ title, prompt, value: initial, placeHolder: placeholder, ignoreFocusOut: true, validateInput: (typed) => validateFieldAnswer(field, typed) });
+  if (text === undefined) return undefined;
+  const checked = fieldValue(field, text);
+  return checked.ok ? checked.value : null;
 }
 
 /**

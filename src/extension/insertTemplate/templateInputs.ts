@@ -8,6 +8,8 @@ import { type IsoDate, isIsoDate } from '../../core/model/civilDate';
 import { type Problem, type Result, failed, ok } from '../../core/problems';
 import type { Capacity } from '../../core/schema/capacity';
 import { type DraftField, type DraftForm, requestFromDraft } from '../../core/draft/draftForm';
+import { draftTemplateId } from '../../core/draft/draftReply';
+import { type FieldValue, type TemplateField, fieldLabel, fieldValue } from '../../core/engine/templateFields';
 
 /*
  * The Insert Template command's logic, free of `vscode` so unit tests reach it:
@@ -80,6 +82,53 @@ export function answersAsDraft(answers: Readonly<Record<string, unknown>>): Part
   return draft as Partial<DraftForm>;
 }
 
+/** What Insert Template offers for a choice or a toggle: a quick pick of these. */
+export interface FieldPick {
+  label: string;
+  description?: string;
+  value: FieldValue;
+}
+
+/** A choice's options, or Yes/No for a toggle; a choice that is not required may be left empty (a tab stop). */
+export function fieldPicks(field: TemplateField): FieldPick[] {
+  if (field.kind === 'toggle') return [{ label: 'Yes', value: true }, { label: 'No', value: false }];
+  const options: FieldPick[] = (field.options ?? []).map((option) => ({ label: option, value: option }));
+  return [...options, { label: 'Leave empty', description: 'fill it in later, at its tab stop', value: null }];
+}
+
+/** An inline error for a typed field answer (date, number, text), or undefined when fine; empty is fine (a tab stop). */
+export function validateFieldAnswer(field: TemplateField, text: string): string | undefined {
+  const checked = fieldValue(field, text);
+  return checked.ok ? undefined : `${checked.message.charAt(0).toUpperCase()}${checked.message.slice(1)}: ${checked.hint}`;
+}
+
+/** The prompt of an input box for a template field: its label, its help, and what empty means. */
+export function fieldPrompt(field: TemplateField): { prompt: string; placeholder: string } {
+  const examples: Record<string, string> = { date: '2027-01-08 (YYYY-MM-DD)', number: field.min !== undefined || field.max !== undefined ? `a number${field.min !== undefined ? ` from ${field.min}` : ''}${field.max !== undefined ? ` up to ${field.max}` : ''}` : 'a number, like 12 or 2.5', person: 'a name', text: '', longtext: '' };
+  return { prompt: `${fieldLabel(field)}${field.help ? ` — ${field.help}` : ''} (leave empty to fill in later)`, placeholder: examples[field.kind] ?? '' };
+}
+
+/** The values the draft holds for a template's fields, else their defaults, as the text an input box shows. */
+export function fieldInitialText(field: TemplateField, draft: DraftForm, templateId = draftTemplateId(draft)): string {
+  const saved = draft.fieldValues[templateId]?.[field.id];
+  const value = saved !== undefined && saved !== null ? saved : field.default;
+  return value === undefined ? '' : String(value);
+}
+
+/** Answers given to the command by a caller for template fields, keyed `fields.<id>` or `<id>`, checked. */
+export function fieldAnswers(template: CompiledTemplate, answers: Readonly<Record<string, unknown>>): Result<Record<string, FieldValue>> {
+  const values: Record<string, FieldValue> = {};
+  const problems: Problem[] = [];
+  for (const field of template.frontMatter.fields) {
+    const key = Object.hasOwn(answers, `fields.${field.id}`) ? `fields.${field.id}` : Object.hasOwn(answers, field.id) ? field.id : undefined;
+    if (key === undefined) continue;
+    const checked = fieldValue(field, answers[key]);
+    if (checked.ok) values[field.id] = checked.value;
+    else problems.push({ file: '<answers>', line: 1, column: 1, path: `fields.${field.id}`, message: `${fieldLabel(field)}: ${checked.message}`, hint: checked.hint });
+  }
+  return problems.length > 0 ? failed(problems) : ok(values);
+}
+
 export interface SnippetReply {
   /** The reply as VS Code snippet text: empty fields are `${N:label}` tab stops. */
   snippet: string;
@@ -96,6 +145,11 @@ export interface SnippetReplyInput {
   today: IsoDate;
   /** The `pushback.signature` setting: "Name\nTitle" replacing `org.me` in the sign-off (as in the composer). */
   signature?: string;
+  /** The currency and locale settings, above the template pack's defaults. */
+  currency?: string;
+  locale?: string;
+  /** The template's own fields as answered; one left empty (null) with no default becomes a tab stop. */
+  fields?: Readonly<Record<string, FieldValue>>;
 }
 
 /**
@@ -115,6 +169,19 @@ export function renderSnippetReply(input: SnippetReplyInput): Result<SnippetRepl
   };
   for (const field of fieldsToAsk(input.template, input.draft)) if (field.kind !== 'number') mark(field);
   for (const name of ALWAYS_MARKED) mark(INPUT_FIELDS.find((f) => f.field === name) as InputField);
+  // The template's own fields: empty with no default → a tab stop labelled with the field's label (a toggle always has a value).
+  const fields: Record<string, FieldValue> = {};
+  let next = markers.size;
+  for (const field of input.template.frontMatter.fields) {
+    const value = input.fields?.[field.id] ?? null;
+    if (value !== null || field.default !== undefined || field.kind === 'toggle') {
+      if (value !== null) fields[field.id] = value;
+      continue;
+    }
+    next++;
+    labels[next] = fieldLabel(field);
+    fields[field.id] = placeholderMarker(next);
+  }
 
   const forAnalysis: Record<DraftField, string> = { ...input.draft };
   for (const [field, marker] of markers) if (field !== 'neededBy') forAnalysis[field] = marker;
@@ -132,6 +199,9 @@ export function renderSnippetReply(input: SnippetReplyInput): Result<SnippetRepl
     today: input.today,
     proposal: (input.draft.proposal || undefined) as Proposal | undefined,
     signature: input.signature,
+    ...(input.currency ? { currency: input.currency } : {}),
+    ...(input.locale ? { locale: input.locale } : {}),
+    fields,
   });
   if (!rendered.ok) return rendered;
   const used = Object.keys(labels).map(Number).filter((n) => rendered.value.includes(placeholderMarker(n)));
