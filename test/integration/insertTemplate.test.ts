@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/extension/commandIds';
 import type { DraftForm } from '../../src/core/draft/draftForm';
-import { closeAllEditorsWithoutSaving, pushbackApi, waitFor, workspaceUri } from './helpers';
+import { closeAllEditorsWithoutSaving, pushbackApi, sleep, waitFor, workspaceUri } from './helpers';
 
 /**
  * `pushback.insertTemplate(templateId?, answers?)`: with arguments it asks nothing. Answers are
@@ -96,5 +96,53 @@ describe('insert template', () => {
     await vscode.commands.executeCommand('undo');
     await waitFor('notes.md to be restored', () => editor.document.getText(), (t) => t === original, 3000);
     assert.equal(editor.document.isDirty, false, 'after the undo the document should be back at its saved version');
+  });
+});
+
+/**
+ * The template's own fields, asked with the input their kind needs: the CIO note asks for
+ * the briefing date (an input box, validated, prefilled from the draft) and whether to
+ * attach the decision record (a Yes/No quick pick). The prompts are real quick inputs,
+ * accepted with the workbench's own command, as a keyboard user would with Enter.
+ */
+describe('insert template: the template\'s fields', () => {
+  let editor: vscode.TextEditor;
+  before(async () => {
+    const api = await pushbackApi();
+    await api.drafts.update({
+      ...api.drafts.get(),
+      title: 'Visitor Wi-Fi upgrade',
+      requesterName: 'Dana Whitfield',
+      effortDays: '4',
+      fieldValues: { 'inform-cio': { briefingDate: '2027-01-08' } },
+    });
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    editor = await vscode.window.showTextDocument(document);
+  });
+  after(closeAllEditorsWithoutSaving);
+
+  it('asks each field with its own input and puts the answers in the reply, leaving the draft as it was', async () => {
+    const before = (await pushbackApi()).drafts.get();
+    let settled = false;
+    const running = vscode.commands.executeCommand<InsertResult | undefined>(COMMANDS.insertTemplate, 'inform-cio', undefined, { today: '2027-01-04' });
+    void running.then(() => (settled = true), () => (settled = true));
+    // Title, requester, effort (prefilled from the draft), then the briefing date (prefilled) and the toggle ("Yes" first).
+    for (let i = 0; i < 60 && !settled; i++) {
+      await sleep(250);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    const result = await running;
+    assert.ok(result, 'the command was cancelled or reported a problem (see the Pushback log)');
+    const text = await waitFor('the reply', () => editor.document.getText(), (t) => t.includes('Best regards'));
+    assert.match(text, /at our briefing on Fri 8 Jan 2027\./, 'the date prefilled in its input box');
+    assert.match(text, /The decision record, with every figure behind this note, is attached\./, 'the toggle answered Yes');
+    assert.deepEqual((await pushbackApi()).drafts.get(), before, 'Insert Template only reads the draft');
+  });
+
+  it('leaves a field answered empty as a tab stop named by its label', async () => {
+    await vscode.commands.executeCommand('leaveSnippet');
+    const result = await vscode.commands.executeCommand<InsertResult | undefined>(COMMANDS.insertTemplate, 'inform-cio', { 'request.title': 'Visitor Wi-Fi upgrade', 'request.requester.name': 'Dana Whitfield', 'request.effortDays': '4', 'fields.briefingDate': '', 'fields.attachDecisionRecord': false }, { today: '2027-01-04' });
+    assert.ok(result);
+    assert.deepEqual(result.tabStops, ['Date of your next briefing with the CIO']);
   });
 });
