@@ -1,6 +1,8 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
+import { ConfinementError, checkConfinedWrite } from '../core/confinedFiles';
 import { loadPack } from '../core/pack/loadPack';
+import { packConfinement } from '../core/pack/packFiles';
 import { packLabel, packManifestSchema } from '../core/pack/packManifest';
 import { runPackExamples } from '../core/pack/runPackExamples';
 import { validatePack } from '../core/pack/validatePack';
@@ -93,12 +95,18 @@ async function packTest(args: readonly string[], io: CommandIo): Promise<number>
     if (outcome.actual === undefined) {
       failures++;
       problems.push(...outcome.problems);
-      io.stdout(`FAIL ${name}: could not render (problems below)\n`);
+      io.stdout(`FAIL ${name}: could not render or compare (problems below)\n`);
     } else if (outcome.actual === outcome.expected) {
       io.stdout(`ok   ${name}\n`);
     } else if (values.update) {
-      await writeFileAtomic(outcome.expectedFile, outcome.actual);
-      io.stdout(`updated ${name}\n`);
+      const written = await updateExpected(dir, outcome.expectedFile, outcome.actual);
+      if (written === true) {
+        io.stdout(`updated ${name}\n`);
+      } else {
+        failures++;
+        problems.push(written);
+        io.stdout(`FAIL ${name}: not updated (problems below)\n`);
+      }
     } else {
       failures++;
       const diff = unifiedDiff(outcome.expected ?? '', outcome.actual, { expected: `${outcome.expectedFile}${outcome.expected === undefined ? ' (missing)' : ''}`, actual: `rendered ${outcome.template}` });
@@ -108,6 +116,21 @@ async function packTest(args: readonly string[], io: CommandIo): Promise<number>
   if (problems.length > 0) reportProblems(io, problems, 'fix them and run the test again');
   io.stdout(`${count(outcomes.length, 'example')}: ${outcomes.length - failures} passed, ${failures} failed${failures > 0 && !values.update ? ' (after a deliberate change, run with --update and review the diff)' : ''}\n`);
   return failures > 0 ? 1 : 0;
+}
+
+/**
+ * Write an example's expected reply: only to a regular file (or a new one) inside the
+ * pack, reached through no link, atomically. A link in a shared pack must not turn
+ * `--update` into a write to a file elsewhere.
+ */
+async function updateExpected(dir: string, file: string, text: string): Promise<true | Problem> {
+  try {
+    await writeFileAtomic(await checkConfinedWrite(nodeFileSystem, packConfinement(nodeFileSystem, dir), file), text);
+    return true;
+  } catch (error) {
+    if (error instanceof ConfinementError) return { file, line: 1, column: 1, path: '', message: error.reason, hint: error.hint };
+    return { file, line: 1, column: 1, path: '', message: `cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`, hint: 'check that the folder exists and is writable' };
+  }
 }
 
 async function packExport(args: readonly string[], io: CommandIo): Promise<number> {

@@ -9,6 +9,16 @@ export interface FileSystem {
   resolve(fromFile: string, relative: string): string;
   /** The names of the files in a folder (not recursive), where the file system can list; used to find translations beside a template. */
   list?(dir: string): Promise<string[]>;
+  /** What is at `path` once every link is followed; rejects when nothing is there. */
+  inspect(path: string): Promise<FileFacts>;
+}
+
+export interface FileFacts {
+  /** The path with every symbolic link resolved (`realpath`). */
+  realPath: string;
+  kind: 'file' | 'directory' | 'other';
+  /** In bytes; what a read would return, for a regular file. */
+  size: number;
 }
 
 /** An in-memory file system for tests and for the embedded sample. */
@@ -33,6 +43,13 @@ export function memoryFileSystem(files: Record<string, string>): FileSystem {
         else if (part !== '.' && part !== '') parts.push(part);
       }
       return parts.join('/');
+    },
+    async inspect(path) {
+      const text = files[path];
+      if (text !== undefined) return { realPath: path, kind: 'file', size: new TextEncoder().encode(text).length };
+      const folder = path.endsWith('/') ? path : `${path}/`;
+      if (Object.keys(files).some((name) => name.startsWith(folder))) return { realPath: path.replace(/(.)\/$/, '$1'), kind: 'directory', size: 0 };
+      throw new Error(`ENOENT: no such file or folder: ${path}`);
     },
   };
 }

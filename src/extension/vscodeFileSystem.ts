@@ -26,6 +26,8 @@ export function editorFileSystem({ editors }: EditorFileSystemOptions): FileSyst
     resolve: nodeFileSystem.resolve,
     // Files only, not symbolic links: a pack's translations never lead outside it.
     list: nodeFileSystem.list,
+    // vscode.workspace.fs has no realpath; the extension host runs on Node and these are file: paths.
+    inspect: nodeFileSystem.inspect,
   };
 }
 

@@ -7,4 +7,9 @@ export const nodeFileSystem: FileSystem = {
   readText: (file) => fsp.readFile(file, 'utf8'),
   resolve: (fromFile, relative) => path.resolve(path.dirname(fromFile), relative),
   list: async (dir) => (await fsp.readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name),
+  async inspect(file) {
+    const realPath = await fsp.realpath(file);
+    const stat = await fsp.stat(realPath);
+    return { realPath, kind: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other', size: stat.size };
+  },
 };

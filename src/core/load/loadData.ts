@@ -1,11 +1,15 @@
 import { type Capacity, capacitySchema, csvSourceSchema } from '../schema/capacity';
 import { type Request, requestSchema } from '../schema/request';
+import { ConfinementError, confinedFileSystem } from '../confinedFiles';
 import type { FileSystem } from '../fileSystem';
 import { type Problem, type Result, failed, ok } from '../problems';
 import { type CsvRecords, readCommitmentsCsv, readMembersCsv } from './pushbackCsv';
 import { importJiraCsv } from './jiraCsv';
 import { type Locator, validate } from './schemaProblems';
 import { type SourceDocument, parseSource } from './sourceDocument';
+
+/** A CSV of members or commitments: 20,000 rows of a Jira export are about 10 MB; anything larger is not a team's plan. */
+export const MAX_CSV_BYTES = 16 * 1024 * 1024;
 
 /** Read and validate a request file (JSON with comments, or YAML). */
 export async function loadRequest(fs: FileSystem, file: string): Promise<Result<Request>> {
@@ -69,7 +73,9 @@ async function readCsvSource(
     return failed([{ file, ...locate([field, 'csv']), path: `${field}.csv`, message: `"${csv}" is outside this capacity file's folder`, hint: 'put the CSV in the same folder as the capacity file (or below it) and name it relatively, like ./team.csv' }]);
   }
   const csvFile = fs.resolve(file, csv);
-  const text = await readText(fs, csvFile, file, locate([field, 'csv']), `${field}.csv`);
+  // And no link may lead elsewhere, nor to a device: only a regular file of bounded size in that folder is read.
+  const folder = confinedFileSystem(fs, { root: fs.resolve(file, '.'), links: 'inside', maxBytes: MAX_CSV_BYTES, label: "the capacity file's folder" });
+  const text = await readText(folder, csvFile, file, locate([field, 'csv']), `${field}.csv`);
   if (!text.ok) return text;
   const records =
     field === 'members'
@@ -95,6 +101,7 @@ async function readText(
   try {
     return ok(await fs.readText(file));
   } catch (error) {
+    if (error instanceof ConfinementError) return failed([{ file: referencedFrom ?? file, line: at?.line ?? 1, column: at?.column ?? 1, path, message: error.message, hint: error.hint }]);
     const reason = error instanceof Error && /ENOENT|not found|no such file/i.test(error.message) ? 'does not exist' : 'cannot be read';
     return failed([
       {

@@ -1,9 +1,11 @@
+import { ConfinementError } from '../confinedFiles';
 import type { FileSystem } from '../fileSystem';
 import { type Problem, type Result, failed, ok } from '../problems';
 import { type CompiledTemplate, compileOptions, compileTemplate, templateProblem } from '../engine/compileTemplate';
 import { createTemplateEnvironment } from '../engine/templateEnvironment';
 import { validate } from '../load/schemaProblems';
 import { parseSource } from '../load/sourceDocument';
+import { manifestPath, packFileSystem, unreadableReason } from './packFiles';
 import { MIRRORED_FIELDS, PACK_MANIFEST, type PackManifest, packManifestSchema, supportsPushback } from './packManifest';
 import { loadTranslations } from './packTranslations';
 
@@ -27,11 +29,13 @@ export interface LoadPackOptions {
  * Every problem in the pack is reported at once, not just the first.
  */
 export async function loadPack(fs: FileSystem, dir: string, options: LoadPackOptions = {}): Promise<Result<TemplatePack>> {
-  const manifestFile = `${dir.replace(/[\/]$/, '')}/${PACK_MANIFEST}`;
+  const manifestFile = manifestPath(dir);
+  const files = packFileSystem(fs, dir);
   let text: string;
   try {
-    text = await fs.readText(manifestFile);
-  } catch {
+    text = await files.readText(fs.resolve(manifestFile, PACK_MANIFEST));
+  } catch (error) {
+    if (error instanceof ConfinementError) return failed([{ file: manifestFile, line: 1, column: 1, path: '', message: error.reason, hint: error.hint }]);
     return failed([{ file: manifestFile, line: 1, column: 1, path: '', message: 'no pack manifest here', hint: `a pack is a folder with ${PACK_MANIFEST}; run "pushback pack new" to make one` }]);
   }
   const document = parseSource(manifestFile, text, 'json');
@@ -49,10 +53,11 @@ export async function loadPack(fs: FileSystem, dir: string, options: LoadPackOpt
   const read = async (path: string[], relative: string): Promise<{ file: string; text: string } | undefined> => {
     const file = fs.resolve(manifestFile, relative);
     try {
-      return { file, text: await fs.readText(file) };
-    } catch {
+      return { file, text: await files.readText(file) };
+    } catch (error) {
       const at = document.value.locate(path);
-      problems.push({ file: manifestFile, ...at, path: path.join('.'), message: `${relative} does not exist`, hint: 'fix the path; it is relative to the manifest' });
+      const { reason, hint = 'fix the path; it is relative to the manifest' } = unreadableReason(error);
+      problems.push({ file: manifestFile, ...at, path: path.join('.'), message: `${relative} ${reason}`, hint });
       return undefined;
     }
   };
@@ -99,7 +104,7 @@ export async function loadPack(fs: FileSystem, dir: string, options: LoadPackOpt
       continue;
     }
     seen.set(id, source.file);
-    const translations = await loadTranslations(fs, {
+    const translations = await loadTranslations(files, {
       handlebars,
       manifestFile,
       entry,

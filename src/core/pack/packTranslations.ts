@@ -6,6 +6,7 @@ import type { HandlebarsEnvironment } from '../engine/templateEnvironment';
 import { translationLocaleOf } from '../engine/translations';
 import { canonicalLocale } from '../schema/fields';
 import type { PackManifest } from './packManifest';
+import { unreadableReason } from './packFiles';
 
 export interface TranslationSources {
   handlebars: HandlebarsEnvironment;
@@ -49,9 +50,10 @@ export async function loadTranslations(fs: FileSystem, sources: TranslationSourc
     let text: string;
     try {
       text = await fs.readText(file);
-    } catch {
+    } catch (error) {
       const at = path ? sources.locate(path) : { line: 1, column: 1 };
-      problems.push({ file: manifestFile, ...at, path: `templates[${index}].translations.${locale}`, message: `${entry.translations?.[locale] ?? file} does not exist`, hint: 'fix the path; it is relative to the manifest' });
+      const { reason, hint = 'fix the path; it is relative to the manifest' } = unreadableReason(error);
+      problems.push({ file: manifestFile, ...at, path: `templates[${index}].translations.${locale}`, message: `${entry.translations?.[locale] ?? file} ${reason}`, hint });
       continue;
     }
     const compiled = compileTemplate(sources.handlebars, file, text, { check: sources.check });

@@ -1,13 +1,17 @@
+import { ConfinementError } from '../confinedFiles';
 import type { FileSystem } from '../fileSystem';
 import { draftReplyFromFiles } from '../draft/draftReply';
 import type { Problem } from '../problems';
 import type { TemplatePack } from './loadPack';
 import { parseSource } from '../load/sourceDocument';
+import { packFileSystem } from './packFiles';
+import { PACK_MANIFEST } from './packManifest';
 
 export interface ExampleOutcome {
   template: string;
   expectedFile: string;
   expected: string | undefined;
+  /** The rendered reply; undefined when it could not be rendered, or the expected file may not be touched (see `problems`). */
   actual: string | undefined;
   problems: Problem[];
 }
@@ -18,11 +22,13 @@ export interface ExampleOutcome {
  */
 export async function runPackExamples(fs: FileSystem, pack: TemplatePack, basePacks: readonly TemplatePack[] = []): Promise<ExampleOutcome[]> {
   const outcomes: ExampleOutcome[] = [];
-  const document = pack.manifest.examples.some((e) => e.fields) ? parseSource(pack.manifestFile, await fs.readText(pack.manifestFile), 'json') : undefined;
+  // Every file an example names is the pack's: inside it, through no link (a link could show or overwrite a file elsewhere).
+  const files = packFileSystem(fs, pack.dir);
+  const document = pack.manifest.examples.some((e) => e.fields) ? parseSource(pack.manifestFile, await files.readText(fs.resolve(pack.manifestFile, PACK_MANIFEST)), 'json') : undefined;
   for (const [index, example] of pack.manifest.examples.entries()) {
     const at = (relative: string) => fs.resolve(pack.manifestFile, relative);
     const expectedFile = at(example.expected);
-    const draft = await draftReplyFromFiles(fs, {
+    const draft = await draftReplyFromFiles(files, {
       requestFile: at(example.request),
       capacityFile: at(example.capacity),
       packs: [...basePacks, pack],
@@ -37,14 +43,15 @@ export async function runPackExamples(fs: FileSystem, pack: TemplatePack, basePa
         howToGive: (id) => `add "${id}" to this example's "fields"`,
       },
     });
-    const expected = await fs.readText(expectedFile).catch(() => undefined);
-    outcomes.push({
-      template: example.template,
-      expectedFile,
-      expected,
-      actual: draft.ok ? draft.value.markdown : undefined,
-      problems: draft.ok ? [] : draft.problems,
-    });
+    let expected: string | undefined;
+    const problems = draft.ok ? [] : draft.problems;
+    try {
+      expected = await files.readText(expectedFile);
+    } catch (error) {
+      // Missing is fine (`--update` writes it); refused is not, and nothing may then be written there.
+      if (error instanceof ConfinementError) problems.push({ file: expectedFile, line: 1, column: 1, path: '', message: error.reason, hint: error.hint });
+    }
+    outcomes.push({ template: example.template, expectedFile, expected, actual: draft.ok && problems.length === 0 ? draft.value.markdown : undefined, problems });
   }
   return outcomes;
 }

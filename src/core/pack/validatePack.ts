@@ -1,3 +1,4 @@
+import { ConfinementError } from '../confinedFiles';
 import type { FileSystem } from '../fileSystem';
 import type { CompiledTemplate } from '../engine/compileTemplate';
 import { templateProblem } from '../engine/compileTemplate';
@@ -15,6 +16,8 @@ import { analyze } from '../model/analyze';
 import type { IsoDate } from '../model/civilDate';
 import { type Problem, type Result, failed, ok } from '../problems';
 import { type LoadPackOptions, type TemplatePack, loadPack } from './loadPack';
+import { packFileSystem, unreadableReason } from './packFiles';
+import { PACK_MANIFEST } from './packManifest';
 
 export interface ValidatePackOptions extends LoadPackOptions {
   /** Data to render templates that have no example of their own: the built-in sample. */
@@ -27,6 +30,8 @@ interface Dataset {
   today: IsoDate;
   locale?: string;
   fields?: Readonly<Record<string, FieldValue>>;
+  /** The pack's own example, as opposed to the built-in sample. */
+  ownExample: boolean;
 }
 
 const SAMPLE_TODAY = '2027-01-04';
@@ -42,16 +47,18 @@ export async function validatePack(fs: FileSystem, dir: string, options: Validat
   const loaded = await loadPack(fs, dir, options);
   if (!loaded.ok) return loaded;
   const pack = loaded.value;
-  const problems = [...(await exampleProblems(fs, pack)), ...(await packageJsonProblems(fs, pack)), ...(await partialFieldProblems(fs, pack))];
+  // What the pack names is read as the pack's (inside it, no links); the built-in sample is not the pack's.
+  const files = packFileSystem(fs, pack.dir);
+  const problems = [...(await exampleProblems(files, pack)), ...(await packageJsonProblems(files, pack)), ...(await partialFieldProblems(files, pack))];
   for (const template of pack.templates) {
-    for (const dataset of datasetsFor(fs, pack, template, options)) problems.push(...(await renderProblems(fs, pack, template, dataset)));
+    for (const dataset of datasetsFor(fs, pack, template, options)) problems.push(...(await renderProblems(dataset.ownExample ? files : fs, pack, template, dataset)));
   }
   const unique = [...new Map(problems.map((p) => [`${p.file}:${p.line}:${p.column}:${p.path}:${p.message}`, p])).values()];
   return unique.length > 0 ? failed(unique) : ok(pack);
 }
 
 async function manifestLocator(fs: FileSystem, pack: TemplatePack) {
-  const document = parseSource(pack.manifestFile, await fs.readText(pack.manifestFile), 'json');
+  const document = parseSource(pack.manifestFile, await fs.readText(fs.resolve(pack.manifestFile, PACK_MANIFEST)), 'json');
   return (path: (string | number)[]) => (document.ok ? document.value.locate(path) : { line: 1, column: 1 });
 }
 
@@ -64,10 +71,10 @@ async function exampleProblems(fs: FileSystem, pack: TemplatePack): Promise<Prob
       problems.push({ file: pack.manifestFile, ...locate(['examples', index, 'template']), path: `examples[${index}].template`, message: `no template "${example.template}" in this pack`, hint: `use one of: ${[...ids].join(', ')}` });
     }
     for (const key of ['request', 'capacity', 'expected'] as const) {
-      const exists = await fs.readText(fs.resolve(pack.manifestFile, example[key])).then(() => true, () => false);
-      if (!exists) {
-        const hint = key === 'expected' ? 'run "pushback pack test DIR --update" to write it, then review it' : 'fix the path; it is relative to the manifest';
-        problems.push({ file: pack.manifestFile, ...locate(['examples', index, key]), path: `examples[${index}].${key}`, message: `${example[key]} does not exist`, hint });
+      const unreadable = await fs.readText(fs.resolve(pack.manifestFile, example[key])).then(() => undefined, unreadableReason);
+      if (unreadable) {
+        const hint = unreadable.hint ?? (key === 'expected' ? 'run "pushback pack test DIR --update" to write it, then review it' : 'fix the path; it is relative to the manifest');
+        problems.push({ file: pack.manifestFile, ...locate(['examples', index, key]), path: `examples[${index}].${key}`, message: `${example[key]} ${unreadable.reason}`, hint });
       }
     }
   }
@@ -77,8 +84,13 @@ async function exampleProblems(fs: FileSystem, pack: TemplatePack): Promise<Prob
 /** A pack is also an npm package: the two descriptions of it must not drift apart. */
 async function packageJsonProblems(fs: FileSystem, pack: TemplatePack): Promise<Problem[]> {
   const file = fs.resolve(pack.manifestFile, 'package.json');
-  const text = await fs.readText(file).catch(() => undefined);
-  if (text === undefined) return [];
+  let text: string;
+  try {
+    text = await fs.readText(file);
+  } catch (error) {
+    // No package.json is fine (a pack need not be published to npm); one that is a link is not.
+    return error instanceof ConfinementError ? [{ file, line: 1, column: 1, path: '', message: error.reason, hint: error.hint }] : [];
+  }
   const document = parseSource(file, text, 'json');
   if (!document.ok) return document.problems;
   const value = (document.value.value ?? {}) as { name?: unknown; version?: unknown; keywords?: unknown };
@@ -95,9 +107,9 @@ async function packageJsonProblems(fs: FileSystem, pack: TemplatePack): Promise<
 function datasetsFor(fs: FileSystem, pack: TemplatePack, template: CompiledTemplate, options: ValidatePackOptions): Dataset[] {
   const own = pack.manifest.examples
     .filter((e) => e.template === template.frontMatter.id)
-    .map((e) => ({ requestFile: fs.resolve(pack.manifestFile, e.request), capacityFile: fs.resolve(pack.manifestFile, e.capacity), today: e.today ?? SAMPLE_TODAY, locale: e.locale, fields: e.fields }));
+    .map((e) => ({ requestFile: fs.resolve(pack.manifestFile, e.request), capacityFile: fs.resolve(pack.manifestFile, e.capacity), today: e.today ?? SAMPLE_TODAY, locale: e.locale, fields: e.fields, ownExample: true }));
   if (own.length > 0) return own;
-  return options.sample ? [{ ...options.sample, today: SAMPLE_TODAY }] : [];
+  return options.sample ? [{ ...options.sample, today: SAMPLE_TODAY, ownExample: false }] : [];
 }
 
 /**

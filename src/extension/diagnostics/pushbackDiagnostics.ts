@@ -303,6 +303,7 @@ function recordingFileSystem(texts: Map<string, string>): FileSystem {
       return text;
     },
     resolve: vscodeFileSystem.resolve,
+    inspect: vscodeFileSystem.inspect,
   };
 }
 
