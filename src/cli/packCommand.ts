@@ -10,7 +10,7 @@ import type { Problem } from '../core/problems';
 import { unifiedDiff } from '../core/unifiedDiff';
 import { exportFileName, exportPackTarball, exportPackZip } from '../node/packExport';
 import { installPack, uninstallPack } from '../node/packInstall';
-import { PackInstallError } from '../node/unpackBudget';
+import { PackInstallError, shortEntry } from '../node/unpackBudget';
 import { userPacksDir } from '../node/userPacksDir';
 import { type Command, type CommandIo, CommandUsageError, dispatchCommand, parseCommand, printHelp, reportProblems } from './commandSupport';
 import { builtinSample } from '../node/builtinPack';
@@ -25,7 +25,7 @@ export async function packCommand(args: readonly string[], io: CommandIo): Promi
   try {
     return await dispatchCommand(args, io, PACK_COMMANDS, USAGE.pack, 'pack command');
   } catch (error) {
-    if (error instanceof PackInstallError) return reportProblems(io, [{ file: error.entry ?? '.', line: 1, column: 1, path: '', message: error.message, hint: error.hint }]);
+    if (error instanceof PackInstallError) return reportProblems(io, [{ file: error.entry === undefined ? '.' : shortEntry(error.entry), line: 1, column: 1, path: '', message: error.message, hint: error.hint }]);
     throw error;
   }
 }

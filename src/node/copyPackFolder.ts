@@ -1,6 +1,6 @@
 import { createReadStream, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { PackInstallError, UnpackBudget, makeStagedFolder, safeEntryPath, writeStagedFile } from './unpackBudget';
+import { PackInstallError, UnpackBudget, makeStagedFolder, safeEntryPath, shownEntry, writeStagedFile } from './unpackBudget';
 
 /** Never part of a pack: a cloned team repo's history and installed dependencies. */
 export const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
@@ -21,7 +21,7 @@ export async function copyPackFolder(from: string, root: string, budget: UnpackB
       if (SKIPPED_FOLDERS.has(name) || excluded.has(path.resolve(full))) continue;
       const entry = safeEntryPath(relative ? `${relative}/${name}` : name);
       const stat = await fsp.lstat(full);
-      if (stat.isSymbolicLink()) throw new PackInstallError(`refused ${JSON.stringify(entry)}: it is a symbolic link`, 'replace the link with the file itself', entry);
+      if (stat.isSymbolicLink()) throw new PackInstallError(`refused ${shownEntry(entry)}: it is a symbolic link`, 'replace the link with the file itself', entry);
       if (stat.isDirectory()) {
         budget.entry(entry);
         await makeStagedFolder(root, entry);
@@ -37,7 +37,7 @@ export async function copyPackFolder(from: string, root: string, budget: UnpackB
         }
         await writeStagedFile(root, entry, Buffer.concat(chunks));
       } else {
-        throw new PackInstallError(`refused ${JSON.stringify(entry)}: it is a device, socket or pipe`, 'a pack holds only plain files and folders', entry);
+        throw new PackInstallError(`refused ${shownEntry(entry)}: it is a device, socket or pipe`, 'a pack holds only plain files and folders', entry);
       }
     }
   };

@@ -7,7 +7,7 @@ import { nodeFileSystem } from './nodeFileSystem';
 import { copyPackFolder } from './copyPackFolder';
 import { SHA256, downloadPack } from './downloadPack';
 import { NPM_PACKAGE_SPEC, type NpmRunner, npmPack } from './npmPack';
-import { INSTALL_LIMITS, type InstallLimits, PackInstallError, UnpackBudget } from './unpackBudget';
+import { INSTALL_LIMITS, type InstallLimits, PackInstallError, UnpackBudget, shortEntry } from './unpackBudget';
 import { unpackTgz } from './unpackTgz';
 import { unpackZip } from './unpackZip';
 import { sha256OfFile } from './packExport';
@@ -42,7 +42,8 @@ export type PackSourceKind = 'folder' | 'archive' | 'url' | 'npm';
  */
 export async function installPack(source: string, options: InstallOptions): Promise<Result<InstalledPack>> {
   const limits = options.limits ?? INSTALL_LIMITS;
-  await fsp.mkdir(options.into, { recursive: true });
+  const intoProblem = await preparePacksFolder(options.into);
+  if (intoProblem) return failed([intoProblem]);
   await removeStaleStaging(options.into);
   const work = await fsp.mkdtemp(path.join(options.into, '.install-'));
   const label = (relative: string) => `${source}!/${relative}`;
@@ -205,7 +206,19 @@ async function removeStaleStaging(into: string): Promise<void> {
   }
 }
 
+/** The packs folder, created when missing; a problem (not a crash) when it is a file or cannot be made. */
+async function preparePacksFolder(into: string): Promise<Problem | undefined> {
+  try {
+    await fsp.mkdir(into, { recursive: true });
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'EEXIST' || code === 'ENOTDIR' ? 'is not a folder (a file has that name)' : `cannot be created (${code ?? (error as Error).message})`;
+    return { file: into, line: 1, column: 1, path: '', message, hint: 'install into a folder: name a new or existing folder with --into' };
+  }
+}
+
 function installProblem(source: string, error: PackInstallError): Problem {
-  const file = error.entry && error.entry !== source ? `${source}!/${error.entry}` : source;
+  const file = error.entry && error.entry !== source ? `${source}!/${shortEntry(error.entry)}` : source;
   return { file, line: 1, column: 1, path: '', message: error.message, hint: error.hint };
 }

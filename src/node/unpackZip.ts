@@ -1,5 +1,5 @@
 import yauzl from 'yauzl';
-import { PackInstallError, UnpackBudget, makeStagedFolder, safeEntryPath, writeStagedFile } from './unpackBudget';
+import { PackInstallError, UnpackBudget, makeStagedFolder, safeEntryPath, shownEntry, writeStagedFile } from './unpackBudget';
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
@@ -51,12 +51,13 @@ async function unpackEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, root: string,
   // Zips made on Windows leave the type bits at 0: then the trailing "/" alone says "folder".
   const type = (entry.externalFileAttributes >>> 16) & S_IFMT;
   if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) {
-    throw new PackInstallError(`refused ${JSON.stringify(raw)}: it is ${REFUSED_TYPES[type] ?? 'not a plain file or folder'}`, 'a pack holds only plain files and folders', raw);
+    throw new PackInstallError(`refused ${shownEntry(raw)}: it is ${REFUSED_TYPES[type] ?? 'not a plain file or folder'}`, 'a pack holds only plain files and folders', raw);
   }
   budget.entry(raw);
   if (raw.endsWith('/') || type === S_IFDIR) return makeStagedFolder(root, name);
   if (name === '') return;
-  if (entry.isEncrypted()) throw new PackInstallError(`refused ${JSON.stringify(raw)}: it is encrypted`, 'export the pack without a password', raw);
+  budget.claim(name, raw);
+  if (entry.isEncrypted()) throw new PackInstallError(`refused ${shownEntry(raw)}: it is encrypted`, 'export the pack without a password', raw);
   const count = budget.file(name, entry.uncompressedSize);
   const chunks: Buffer[] = [];
   try {
@@ -74,7 +75,7 @@ async function unpackEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, root: string,
 function zipError(error: Error, entry?: string): Error {
   if (error instanceof PackInstallError) return error;
   if (/too many bytes in the stream/.test(error.message)) {
-    return new PackInstallError(`refused ${JSON.stringify(entry)}: it holds more data than its header declares`, 'the archive is malformed or a zip bomb; do not install it', entry);
+    return new PackInstallError(`refused ${shownEntry(entry ?? '')}: it holds more data than its header declares`, 'the archive is malformed or a zip bomb; do not install it', entry);
   }
   return new PackInstallError(`not a valid zip archive (${error.message})`, 'check that the file is a complete .zip', entry);
 }

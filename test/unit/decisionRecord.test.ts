@@ -76,7 +76,7 @@ describe('the decision log: records', () => {
     assert.ok(missing.problems.some((p) => p.path === 'request' && p.message === 'is required'));
     const broken = parseDecisionRecord('r.md', '---\nformat: [unclosed\n---\n');
     assert.ok(!broken.ok);
-    assert.match(broken.problems[0].message, /YAML error/);
+    assert.match(broken.problems[0].message, /^front matter YAML syntax error/);
   });
 
   it('keeps one record per reply: the same reply sent another way adds its channel, once', async () => {

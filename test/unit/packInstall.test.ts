@@ -5,13 +5,14 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { Header, type HeaderData } from 'tar';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { Header, type HeaderData, Pax } from 'tar';
 import yazl from 'yazl';
 import { formatProblem } from '../../src/core/problems';
 import { exportPackTarball, exportPackZip } from '../../src/node/packExport';
 import { installPack, installedPackDirs, uninstallPack } from '../../src/node/packInstall';
-import { INSTALL_LIMITS, PackInstallError, UnpackBudget, safeEntryPath } from '../../src/node/unpackBudget';
+import { INSTALL_LIMITS, PackInstallError, UnpackBudget, makeStagedFolder, safeEntryPath, writeStagedFile } from '../../src/node/unpackBudget';
+import { unpackTgz } from '../../src/node/unpackTgz';
 import { userPacksDir } from '../../src/node/userPacksDir';
 
 const TEMPLATE = '---\nid: acme-note\nname: Acme note\ndescription: A note\ntone: plain\nchannel: email\n---\nHi {{request.requester.name}}\n';
@@ -316,6 +317,72 @@ describe('installing packs safely', () => {
       };
       await assertRefused('@acme/nope', /npm pack failed: npm error 404/, { npm });
       await assertRefused('@acme/x', /npm pack did not say which file it wrote/, { npm: async () => 'nothing' });
+    });
+  });
+
+  describe('hostile archives', () => {
+    const packEntries = () => Object.entries(packFiles('1.0.0')).map(([name, data]) => ({ path: name, data }));
+    /** A tar entry with a PAX header, as tar writes names longer than its header holds. */
+    const longTgz = (name: string) => {
+      const pax = new Pax({ path: name }).encode();
+      const plain = gunzipSync(tgzOf([...packEntries(), { path: 'templates/long.hbs', data: 'x' }]));
+      const at = plain.indexOf('templates/long.hbs') ;
+      return gzipSync(Buffer.concat([plain.subarray(0, at), pax, plain.subarray(at)]));
+    };
+
+    it('refuses a name longer than a file system allows, or a path nested too deep, with the entry named', async () => {
+      const long = `templates/${'a'.repeat(300)}.hbs`;
+      const messages = await assertRefused(file('long.tgz', longTgz(long)), /refused "templates\/a{50}a*…a*\.hbs": a name in it is longer than 255 bytes/);
+      assert.ok(messages.length < 600, 'the 300-character name is cut in the message');
+      const zip = await zipOf([...Object.entries(packFiles('1.0.0')).map(([name, data]) => ({ name, data })), { name: long, data: 'x' }]);
+      await assertRefused(file('long.zip', zip), /a name in it is longer than 255 bytes/);
+      await assertRefused(file('deep.tgz', longTgz(`${'d/'.repeat(2000)}x.hbs`)), /it is nested more than 16 folders deep/);
+      await assertRefused(file('wide.tgz', longTgz(`${'abcdefghijklmnopqrstuvwxyz/'.repeat(10)}${'x'.repeat(250)}.hbs`)), /the path is longer than 512 bytes/);
+    });
+
+    it('reports a name the disk refuses (ENAMETOOLONG) as a refusal of that entry', async () => {
+      await assert.rejects(writeStagedFile(root, 'a'.repeat(300), Buffer.from('x')), /refused "a{60}…a{19}": the path is too long for this file system/);
+      await assert.rejects(makeStagedFolder(root, 'a'.repeat(300)), /the path is too long for this file system/);
+    });
+
+    it('refuses an archive holding the same file twice, zip or tgz, whatever the timing', async () => {
+      const second = { path: 'pushback-pack.json', data: JSON.stringify({ id: '@acme/replies', name: 'Evil', version: '6.6.6', templates: [] }) };
+      await assertRefused(file('twice.tgz', tgzOf([...packEntries(), second])), /refused "pushback-pack\.json": the archive holds two entries of that name/);
+      await assertRefused(file('twice-template.tgz', tgzOf([...packEntries(), { path: './templates/note.hbs', data: 'other' }])), /refused "\.\/templates\/note\.hbs": the archive holds two entries/);
+      const zip = await zipOf([...packEntries().map(({ path: name, data }) => ({ name, data })), { name: 'XXtemplates/note.hbs', data: 'other' }], { 'XXtemplates/note.hbs': './templates/note.hbs' });
+      await assertRefused(file('twice.zip', zip), /the archive holds two entries of that name/);
+    });
+
+    it('waits for every write of a tgz, and fails when one fails after the archive was read', async () => {
+      const archive = file('pack.tgz', tgzOf(packEntries()));
+      const staging = path.join(root, 'staging');
+      mkdirSync(staging);
+      const later = () => new Promise((resolve) => setTimeout(resolve, 100));
+      const written: string[] = [];
+      await unpackTgz(archive, staging, new UnpackBudget(), true, async (_, name) => {
+        await later();
+        written.push(name);
+      });
+      assert.deepEqual(written.sort(), ['pushback-pack.json', 'templates/note.hbs']);
+      const failing = unpackTgz(archive, staging, new UnpackBudget(), true, async (_, name) => {
+        await later();
+        if (name.endsWith('.hbs')) throw new PackInstallError('the disk is full', 'free some space', name);
+      });
+      await assert.rejects(failing, /the disk is full/);
+      // And for real: writes under a file fail.
+      writeFileSync(path.join(root, 'a-file'), '');
+      await assert.rejects(unpackTgz(archive, path.join(root, 'a-file', 'staging'), new UnpackBudget()), PackInstallError);
+    });
+
+    it('refuses --into naming a file, without throwing', async () => {
+      writeFileSync(path.join(root, 'file'), 'keep');
+      const source = writeTree(path.join(root, 'src'), packFiles('1.0.0'));
+      for (const into of [path.join(root, 'file'), path.join(root, 'file', 'below')]) {
+        const result = await installPack(source, { into });
+        assert.ok(!result.ok);
+        assert.match(formatProblem(result.problems[0]), /file(\/below)?:1:1: is not a folder \(a file has that name\)/);
+      }
+      assert.equal(readFileSync(path.join(root, 'file'), 'utf8'), 'keep');
     });
   });
 

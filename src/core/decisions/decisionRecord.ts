@@ -1,10 +1,13 @@
-import { parseDocument, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { z } from 'zod';
 import { formatDate } from '../engine/helpers/dates';
 import { type ReplyInput, escapeMarkdown } from '../engine/replyContext';
+import { parseFrontMatterBlock } from '../load/frontMatterBlock';
 import { validate } from '../load/schemaProblems';
 import type { IsoDate } from '../model/civilDate';
 import { type Result, failed } from '../problems';
+import { ConfinementError, confinedFileSystem } from '../confinedFiles';
+import type { FileSystem } from '../fileSystem';
 import { informCioSummary, keyFigures, proposalSummary, requestFacts } from '../outputs/keyFigures';
 
 /**
@@ -116,18 +119,39 @@ export function decisionRecordMarkdown(source: DecisionSource): string {
  * line in it, like every other file Pushback reads.
  */
 export function parseDecisionRecord(file: string, text: string): Result<DecisionRecord> {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-  if (!match) return failed([{ file, line: 1, column: 1, path: '', message: 'is not a decision record (no front matter)', hint: 'decision records start with --- and YAML written by Pushback' }]);
-  const document = parseDocument(match[1]);
-  if (document.errors.length > 0) {
-    const error = document.errors[0];
-    return failed([{ file, line: (error.linePos?.[0].line ?? 0) + 1, column: error.linePos?.[0].col ?? 1, path: '', message: `front matter YAML error: ${error.message.split('\n')[0]}`, hint: 'check the indentation and quoting' }]);
+  const block = parseFrontMatterBlock(file, text, { message: 'is not a decision record (no front matter)', hint: 'decision records start with --- and YAML written by Pushback' });
+  if (!block.ok) return block;
+  return validate(decisionRecordSchema, block.value.value, file, block.value.locate);
+}
+
+/** A record is a page of text; anything this large is not one. */
+export const DECISION_RECORD_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Read and parse one record of the log in `dir`. Never throws: a record that cannot be
+ * read (a folder or a device named like one, a link leading out of the log, a file far
+ * too large, an alias bomb) is a problem about that record alone, so the rest still list.
+ */
+export async function readDecisionRecord(fs: FileSystem, dir: string, file: string): Promise<Result<DecisionRecord>> {
+  let text: string;
+  try {
+    text = await decisionLogFiles(fs, dir).readText(file);
+  } catch (error) {
+    const [message, hint] =
+      error instanceof ConfinementError ? [error.reason, error.hint] : [`cannot be read (${errorCode(error)})`, 'check that it is a readable file'];
+    return failed([{ file, line: 1, column: 1, path: '', message, hint }]);
   }
-  const lines = match[1].split('\n');
-  return validate(decisionRecordSchema, document.toJS(), file, (path) => {
-    const index = lines.findIndex((line) => line.startsWith(`${String(path[0] ?? '')}:`));
-    return { line: index < 0 ? 1 : index + 2, column: 1 };
-  });
+  return parseDecisionRecord(file, text);
+}
+
+/** The records of the log in `dir`, as they may be read: regular files inside it, at most DECISION_RECORD_MAX_BYTES. */
+export function decisionLogFiles(fs: FileSystem, dir: string): FileSystem {
+  return confinedFileSystem(fs, { root: dir, links: 'inside', maxBytes: DECISION_RECORD_MAX_BYTES, label: 'the decision log' });
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.message.split('\n')[0] : String(error);
 }
 
 /**

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { type DecisionRecord, parseDecisionRecord } from '../../core/decisions/decisionRecord';
+import { type DecisionRecord, readDecisionRecord } from '../../core/decisions/decisionRecord';
 import { formatDate } from '../../core/engine/helpers/dates';
 import type { Problem } from '../../core/problems';
 import type { Logger } from '../logger';
+import { vscodeFileSystem } from '../vscodeFileSystem';
 import { decisionsFolder } from './recordDecision';
 
 /** One file in the decision log: its record, or why it could not be read. */
@@ -58,11 +59,12 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionEn
     );
     if (!exists) return [];
     const listing = await vscode.workspace.fs.readDirectory(folder);
-    const names = listing.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.md') && !name.startsWith('.')).map(([name]) => name);
+    // Whatever is named like a record is listed: one that is a folder, a link elsewhere or unreadable shows why.
+    const names = listing.filter(([name]) => name.endsWith('.md') && !name.startsWith('.')).map(([name]) => name);
     const entries = await Promise.all(
       names.map(async (name): Promise<DecisionEntry> => {
         const uri = vscode.Uri.joinPath(folder, name);
-        const parsed = parseDecisionRecord(uri.fsPath, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+        const parsed = await readDecisionRecord(vscodeFileSystem, folder.fsPath, uri.fsPath);
         return parsed.ok ? { uri, name, record: parsed.value } : { uri, name, problem: parsed.problems[0] };
       }),
     );

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { DECISIONS_DIR, type DecisionSource, decisionFileName, decisionRecordMarkdown, decisionSlug, sameReplyRecord } from '../../core/decisions/decisionRecord';
+import { vscodeFileSystem } from '../vscodeFileSystem';
+import { DECISIONS_DIR, type DecisionSource, decisionFileName, decisionLogFiles, decisionRecordMarkdown, decisionSlug, sameReplyRecord } from '../../core/decisions/decisionRecord';
 import { type CurrentReply, currentReply, currentReplyOrExplain } from '../currentReply';
 import type { Services } from '../services';
 import { readSettings } from '../settings';
@@ -124,9 +125,10 @@ async function sameReplyIn(folder: vscode.Uri, names: readonly string[], base: s
     const file = vscode.Uri.joinPath(folder, name);
     let text: string;
     try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      // Through the log's rule: a link leading out of it, a device or a huge file is never read.
+      text = await decisionLogFiles(vscodeFileSystem, folder.fsPath).readText(file.fsPath);
     } catch {
-      continue; // Unreadable (removed meanwhile, a folder by that name): not the same record.
+      continue; // Unreadable (removed meanwhile, a folder by that name, a link elsewhere): not the same record.
     }
     const merged = sameReplyRecord(text, source);
     if (merged) return { file, text, merged };
