@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import { DECISIONS_DIR } from '../core/decisions/decisionRecord';
 import { formatProblem } from '../core/problems';
+import { printableLine } from '../core/printable';
 import type { CommandIo } from './commandSupport';
 import { listDecisions } from './decisionFiles';
 import { USAGE } from './usage';
@@ -35,7 +36,7 @@ export async function decisionsCommand(args: readonly string[], io: CommandIo): 
     const width = Math.max(...decisions.map((d) => d.record.proposal.kind.length));
     io.stdout(
       decisions
-        .map(({ file, record }) => `${record.date}  ${record.proposal.kind.padEnd(width)}  ${record.request.title} (${record.request.requester})  ${path.relative(process.cwd(), file)}`)
+        .map(({ file, record }) => printableLine(`${record.date}  ${record.proposal.kind.padEnd(width)}  ${record.request.title} (${record.request.requester})  ${path.relative(process.cwd(), file)}`))
         .join('\n') + '\n',
     );
   }

@@ -5,6 +5,7 @@ import { importJiraCsv } from '../core/load/jiraCsv';
 import { PROPOSALS, type Proposal } from '../core/engine/replyContext';
 import { isIsoDate } from '../core/model/civilDate';
 import { type Problem, type Result, formatProblem } from '../core/problems';
+import { printable, printableLine } from '../core/printable';
 import { type Command, type CommandIo, CommandUsageError, dispatchCommand, parseCommand, printHelp, reportProblems } from './commandSupport';
 import { builtinSample } from '../node/builtinPack';
 import { nodeFileSystem } from '../node/nodeFileSystem';
@@ -35,7 +36,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 
 /** `pushback COMMAND …`: wrong usage exits 2, with the command's help; a mistake in the user's files is a Problem (exit 1). */
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
-  return dispatchCommand(argv, io, COMMANDS, USAGE.main, 'command');
+  // Everything on stderr is a message, and messages quote user data: no control character reaches the terminal raw.
+  return dispatchCommand(argv, { stdout: io.stdout, stderr: (text) => io.stderr(printable(text)) }, COMMANDS, USAGE.main, 'command');
 }
 
 async function draftCommand(args: readonly string[], io: CommandIo): Promise<number> {
@@ -114,7 +116,7 @@ async function templatesCommand(args: readonly string[], io: CommandIo): Promise
     io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
   } else {
     const width = Math.max(...rows.map((r) => r.id.length));
-    io.stdout(rows.map((r) => `${r.id.padEnd(width)}  ${r.name} — ${r.description}${r.overrides ? ` (overrides ${r.overrides})` : ''}`).join('\n') + '\n');
+    io.stdout(rows.map((r) => printableLine(`${r.id.padEnd(width)}  ${r.name} — ${r.description}${r.overrides ? ` (overrides ${r.overrides})` : ''}`)).join('\n') + '\n');
   }
   return 0;
 }

@@ -2,6 +2,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { ConfinementError, checkConfinedWrite } from '../core/confinedFiles';
 import { loadPack } from '../core/pack/loadPack';
+import { printable } from '../core/printable';
 import { packConfinement } from '../core/pack/packFiles';
 import { packLabel, packManifestSchema } from '../core/pack/packManifest';
 import { runPackExamples } from '../core/pack/runPackExamples';
@@ -21,7 +22,9 @@ import { PUSHBACK_VERSION } from './pushbackVersion';
 import { USAGE } from './usage';
 
 /** `pushback pack new | validate | test | export | install | uninstall`: what a team runs locally and in CI. */
-export async function packCommand(args: readonly string[], io: CommandIo): Promise<number> {
+export async function packCommand(args: readonly string[], rawIo: CommandIo): Promise<number> {
+  // Pack commands print only messages (names, ids, versions and diffs from the pack): no control character goes out raw.
+  const io: CommandIo = { stdout: (text) => rawIo.stdout(printable(text)), stderr: rawIo.stderr };
   try {
     return await dispatchCommand(args, io, PACK_COMMANDS, USAGE.pack, 'pack command');
   } catch (error) {

@@ -1,3 +1,5 @@
+import { printableLine } from './printable';
+
 /**
  * A user's mistake, located precisely enough to fix without hunting: the file, the
  * 1-based line and column, the path of the field inside the document, what is
@@ -34,12 +36,16 @@ export function failed<T>(problems: Problem[]): Result<T> {
   return { ok: false, problems };
 }
 
-/** `file:line:col: path: message (hint)`, the form editors and CI logs link to. */
+/**
+ * `file:line:col: path: message (hint)`, the form editors and CI logs link to. One
+ * line, whatever the data put in it: control characters (a key holding terminal
+ * escapes, a NUL in an archive entry's name) are printed as escapes.
+ */
 export function formatProblem(problem: Problem): string {
-  const where = `${problem.file}:${problem.line}:${problem.column}`;
-  const field = problem.path ? ` ${problem.path}:` : '';
-  const hint = problem.hint ? ` (${problem.hint})` : '';
-  return `${where}:${field} ${problem.message}${hint}`;
+  const where = `${printableLine(problem.file)}:${problem.line}:${problem.column}`;
+  const field = problem.path ? ` ${printableLine(problem.path)}:` : '';
+  const hint = problem.hint ? ` (${printableLine(problem.hint)})` : '';
+  return `${where}:${field} ${printableLine(problem.message)}${hint}`;
 }
 
 /** `commitments[2].deadline` from `['commitments', 2, 'deadline']`. */

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { saveDecision } from '../../src/cli/decisionFiles';
+import { formatProblem } from '../../src/core/problems';
 import { runCli } from './fixtures/cli';
 import { sampleDecisionSource } from './fixtures/sample';
 
@@ -86,6 +87,28 @@ describe('hostile files are problems, not crashes', () => {
         assert.equal(run.code, 1, `${command.join(' ')}: ${run.stderr}`);
         assert.match(run.stderr, /yes-and-next-steps\.hbs:2:1: front matter YAML error: Excessive alias count/, command.join(' '));
       }
+    });
+  });
+
+  describe('control characters from data are printed as escapes', () => {
+    it('in problems: an unknown key holding terminal escapes does not clear the screen', async () => {
+      const request = path.join(root, 'evil.request.yaml');
+      writeFileSync(request, 'title: T\nrequester: { name: Dana }\neffortDays: 1\n"\\e[2J\\e[H\\u202eevil": 1\n');
+      const { code, stderr } = await runCli('draft', '--request', request);
+      assert.equal(code, 1);
+      assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/.test(stderr), JSON.stringify(stderr));
+      assert.match(stderr, /\\x1b\[2J\\x1b\[H\\u202eevil/);
+    });
+
+    it('in the decision log listing and in a NUL in an archive entry name', async () => {
+      const dir = path.join(root, 'decisions');
+      const source = await sampleDecisionSource();
+      await saveDecision(dir, { ...source, input: { ...source.input, request: { ...source.input.request, title: 'Portal \u001b]0;pwned\u0007 now' } } });
+      const { stdout } = await runCli('decisions', '--dir', dir);
+      assert.ok(!stdout.includes('\u001b') && !stdout.includes('\u0007'), JSON.stringify(stdout));
+      assert.match(stdout, /Portal \\x1b\]0;pwned\\x07 now/);
+      const problem = formatProblem({ file: 'pack.zip!/a\u0000b\nc', line: 1, column: 1, path: '', message: 'refused', hint: '' });
+      assert.equal(problem, 'pack.zip!/a\\x00b\\nc:1:1: refused');
     });
   });
 });

@@ -203,6 +203,43 @@ describe('postToTeams against a local webhook', () => {
     assert.match(error.message, /Set Teams Webhook URL/);
   });
 
+  it('redacts the status text too, and escapes control characters in what the server says', async () => {
+    let url = '';
+    const echo: Respond = (response) => {
+      response.writeHead(403, `Forbidden for ${new URL(url).search} and sig=${encodeURIComponent('SECRETSIGNATURE42')}`, { 'content-type': 'text/plain' });
+      response.end('denied \u001b[2J\u001b[H cleared');
+    };
+    server = await webhookServer([echo]);
+    url = server.url;
+    const error = await rejection(postToTeams(url, teamsMessage(card), clockOptions(fakeClock())));
+    assert.equal(error.status, 403);
+    assert.ok(!error.message.includes('SECRETSIGNATURE42'), error.message);
+    assert.match(error.message, /HTTP 403 Forbidden for <webhook URL>/);
+    assert.ok(!error.message.includes('\u001b'), error.message);
+    assert.match(error.message, /denied \\x1b\[2J/);
+  });
+
+  it('reads only the start of a huge error body', async () => {
+    let sent = 0;
+    const endless: Respond = (response) => {
+      response.writeHead(500, { 'content-type': 'text/plain' });
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      const pump = () => {
+        while (!response.destroyed && sent < 512 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!response.write(chunk)) return void response.once('drain', pump);
+        }
+      };
+      response.on('close', () => undefined);
+      pump();
+    };
+    server = await webhookServer([endless]);
+    const error = await rejection(postToTeams(server.url, teamsMessage(card), { ...clockOptions(fakeClock()), maxAttempts: 1 }));
+    assert.equal(error.kind, 'busy');
+    assert.match(error.message, /last answer HTTP 500 Internal Server Error: "x{200}…"/);
+    assert.ok(sent < 64 * 1024 * 1024, `the server got to send ${sent} bytes`);
+  });
+
   it('says it could not reach the webhook when nothing listens, without the URL', async () => {
     server = await webhookServer([accepted]);
     const url = server.url;

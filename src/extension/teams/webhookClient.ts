@@ -1,3 +1,5 @@
+import { printableLine } from '../../core/printable';
+
 /**
  * Posting a message to a Teams Workflows webhook ("Post to a channel when a webhook
  * request is received"). Plain Node (global `fetch`), no `vscode` import, so the unit
@@ -15,6 +17,8 @@ export const TEAMS_MIN_SPACING_MS = 250;
 export const MAX_RETRY_WAIT_MS = 60_000;
 const BASE_BACKOFF_MS = 1000;
 const EXCERPT_LENGTH = 200;
+/** Only an excerpt of an error body is ever shown: a server answering gigabytes is not read past this. */
+export const MAX_BODY_BYTES = 64 * 1024;
 
 export type WebhookErrorKind = 'invalid-url' | 'http' | 'busy' | 'timeout' | 'network' | 'cancelled';
 
@@ -65,14 +69,27 @@ export function redactWebhookUrl(text: string, url: string): string {
     secrets.add(parsed.href);
     if (parsed.pathname.length > 1) secrets.add(parsed.pathname + parsed.search);
     if (parsed.search.length > 1) secrets.add(parsed.search);
-    for (const value of parsed.searchParams.values()) if (value.length >= 8) secrets.add(value);
-    for (const segment of parsed.pathname.split('/')) if (segment.length >= 16) secrets.add(segment);
+    // As written in the URL, decoded, and encoded again: a server may echo any of them.
+    for (const value of parsed.searchParams.values()) if (value.length >= 8) secrets.add(value).add(encodeURIComponent(value));
+    for (const pair of parsed.search.slice(1).split('&')) {
+      const raw = pair.slice(pair.indexOf('=') + 1);
+      if (raw.length >= 8) secrets.add(raw).add(safeDecode(raw));
+    }
+    for (const segment of parsed.pathname.split('/')) if (segment.length >= 16) secrets.add(segment).add(safeDecode(segment));
   } catch {
     // Not a URL: the whole text given is all there is to hide.
   }
   let redacted = text;
   for (const secret of [...secrets].filter(Boolean).sort((a, b) => b.length - a.length)) redacted = redacted.split(secret).join('<webhook URL>');
   return redacted;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /**
@@ -152,7 +169,8 @@ export async function postToTeams(url: string, body: unknown, options: PostOptio
   } = options;
   const target = url.trim();
   const payload = JSON.stringify(body);
-  const redact = (text: string) => redactWebhookUrl(text, target);
+  // Every message, whole: the status text, the body and a network error can all echo the URL.
+  const redact = (text: string) => printableLine(redactWebhookUrl(text, target));
   const wait = async (ms: number) => {
     try {
       await sleep(ms, signal);
@@ -173,14 +191,14 @@ export async function postToTeams(url: string, body: unknown, options: PostOptio
     const status = statusLine(answer);
     const excerpt = bodyExcerpt(answer.body, redact);
     if (answer.status !== 429 && !(answer.status >= 500 && answer.status <= 599)) {
-      throw new WebhookError(`Teams refused the message: ${status}${excerpt}.${hintFor(answer.status)}`, 'http', answer.status);
+      throw new WebhookError(redact(`Teams refused the message: ${status}${excerpt}.${hintFor(answer.status)}`), 'http', answer.status);
     }
     if (attempt >= maxAttempts) {
-      throw new WebhookError(`Teams is still busy after ${attempt} attempts (last answer ${status}${excerpt}). Try again in a few minutes.`, 'busy', answer.status);
+      throw new WebhookError(redact(`Teams is still busy after ${attempt} attempts (last answer ${status}${excerpt}). Try again in a few minutes.`), 'busy', answer.status);
     }
     const delay = retryAfterMs(answer.retryAfter, now()) ?? BASE_BACKOFF_MS * 2 ** (attempt - 1);
     if (delay > MAX_RETRY_WAIT_MS) {
-      throw new WebhookError(`Teams asked to wait ${Math.ceil(delay / 1000)} s before trying again (${status}). Try again later.`, 'busy', answer.status);
+      throw new WebhookError(redact(`Teams asked to wait ${Math.ceil(delay / 1000)} s before trying again (${status}). Try again later.`), 'busy', answer.status);
     }
     onRetry?.({ attempt: attempt + 1, maxAttempts, waitMs: delay, status: answer.status });
     await wait(delay);
@@ -205,7 +223,7 @@ async function send(fetchImpl: typeof fetch, url: string, payload: string, timeo
       redirect: 'manual',
       signal: controller.signal,
     });
-    const body = await response.text();
+    const body = await readExcerpt(response, MAX_BODY_BYTES);
     return { status: response.status, statusText: response.statusText, retryAfter: response.headers.get('retry-after'), body };
   } catch (error) {
     if (timedOut) {
@@ -220,6 +238,31 @@ async function send(fetchImpl: typeof fetch, url: string, payload: string, timeo
     clearTimeout(timer);
     signal?.removeEventListener('abort', forwardAbort);
   }
+}
+
+/** The start of a response body, at most `maxBytes` of it; the rest is never downloaded. */
+async function readExcerpt(response: Response, maxBytes: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  try {
+    while (bytes < maxBytes) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      bytes += value.length;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  const all = new Uint8Array(bytes);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return new TextDecoder().decode(all.subarray(0, maxBytes));
 }
 
 /** Milliseconds to wait from a Retry-After header: delay-seconds or an HTTP date; `undefined` when absent or unreadable. */
