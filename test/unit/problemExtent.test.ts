@@ -106,7 +106,7 @@ members:
     };
     const result = await loadPack(memoryFileSystem(files), '/p');
     assert.deepEqual(underlinedProblems(result, files), [
-      'channel 6:channel: fax',
+      'channel 6:fax', // front matter problems point at the value, as in data files
       '- 8:{{> signature }}',
       '- 9:{{shout request.title}}',
     ]);
