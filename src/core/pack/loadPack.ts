@@ -5,7 +5,7 @@ import { type CompiledTemplate, compileOptions, compileTemplate, templateProblem
 import { createTemplateEnvironment } from '../engine/templateEnvironment';
 import { validate } from '../load/schemaProblems';
 import { parseSource } from '../load/sourceDocument';
-import { manifestPath, packFileSystem, unreadableReason } from './packFiles';
+import { manifestPath, confinedPackFiles, unreadableReason } from './packFiles';
 import { MIRRORED_FIELDS, PACK_MANIFEST, type PackManifest, packManifestSchema, supportsPushback } from './packManifest';
 import { loadTranslations } from './packTranslations';
 
@@ -30,7 +30,7 @@ export interface LoadPackOptions {
  */
 export async function loadPack(fs: FileSystem, dir: string, options: LoadPackOptions = {}): Promise<Result<TemplatePack>> {
   const manifestFile = manifestPath(dir);
-  const files = packFileSystem(fs, dir);
+  const files = confinedPackFiles(fs, dir);
   let text: string;
   try {
     text = await files.readText(fs.resolve(manifestFile, PACK_MANIFEST));

@@ -14,7 +14,7 @@ export function packConfinement(fs: FileSystem, dir: string): Confinement {
   return { root: fs.resolve(manifestPath(dir), '.'), links: 'none', maxBytes: PACK_FILE_MAX_BYTES, label: 'the pack' };
 }
 
-export function packFileSystem(fs: FileSystem, dir: string): FileSystem {
+export function confinedPackFiles(fs: FileSystem, dir: string): FileSystem {
   return confinedFileSystem(fs, packConfinement(fs, dir));
 }
 

@@ -4,7 +4,7 @@ import { draftReplyFromFiles } from '../draft/draftReply';
 import type { Problem } from '../problems';
 import type { TemplatePack } from './loadPack';
 import { parseSource } from '../load/sourceDocument';
-import { packFileSystem } from './packFiles';
+import { confinedPackFiles } from './packFiles';
 import { PACK_MANIFEST } from './packManifest';
 
 export interface ExampleOutcome {
@@ -23,7 +23,7 @@ export interface ExampleOutcome {
 export async function runPackExamples(fs: FileSystem, pack: TemplatePack, basePacks: readonly TemplatePack[] = []): Promise<ExampleOutcome[]> {
   const outcomes: ExampleOutcome[] = [];
   // Every file an example names is the pack's: inside it, through no link (a link could show or overwrite a file elsewhere).
-  const files = packFileSystem(fs, pack.dir);
+  const files = confinedPackFiles(fs, pack.dir);
   const document = pack.manifest.examples.some((e) => e.fields) ? parseSource(pack.manifestFile, await files.readText(fs.resolve(pack.manifestFile, PACK_MANIFEST)), 'json') : undefined;
   for (const [index, example] of pack.manifest.examples.entries()) {
     const at = (relative: string) => fs.resolve(pack.manifestFile, relative);

@@ -16,7 +16,7 @@ import { analyze } from '../model/analyze';
 import type { IsoDate } from '../model/civilDate';
 import { type Problem, type Result, failed, ok } from '../problems';
 import { type LoadPackOptions, type TemplatePack, loadPack } from './loadPack';
-import { packFileSystem, unreadableReason } from './packFiles';
+import { confinedPackFiles, unreadableReason } from './packFiles';
 import { PACK_MANIFEST } from './packManifest';
 
 export interface ValidatePackOptions extends LoadPackOptions {
@@ -48,7 +48,7 @@ export async function validatePack(fs: FileSystem, dir: string, options: Validat
   if (!loaded.ok) return loaded;
   const pack = loaded.value;
   // What the pack names is read as the pack's (inside it, no links); the built-in sample is not the pack's.
-  const files = packFileSystem(fs, pack.dir);
+  const files = confinedPackFiles(fs, pack.dir);
   const problems = [...(await exampleProblems(files, pack)), ...(await packageJsonProblems(files, pack)), ...(await partialFieldProblems(files, pack))];
   for (const template of pack.templates) {
     for (const dataset of datasetsFor(fs, pack, template, options)) problems.push(...(await renderProblems(dataset.ownExample ? files : fs, pack, template, dataset)));
