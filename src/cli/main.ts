@@ -37,7 +37,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 /** `pushback COMMAND …`: wrong usage exits 2, with the command's help; a mistake in the user's files is a Problem (exit 1). */
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
   // Everything on stderr is a message, and messages quote user data: no control character reaches the terminal raw.
-  return dispatchCommand(argv, { stdout: io.stdout, stderr: (text) => io.stderr(printable(text)) }, COMMANDS, USAGE.main, 'command');
+  return dispatchCommand(argv, { ...io, stderr: (text) => io.stderr(printable(text)) }, COMMANDS, USAGE.main, 'command');
 }
 
 async function draftCommand(args: readonly string[], io: CommandIo): Promise<number> {

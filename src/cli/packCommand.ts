@@ -24,7 +24,7 @@ import { USAGE } from './usage';
 /** `pushback pack new | validate | test | export | install | uninstall`: what a team runs locally and in CI. */
 export async function packCommand(args: readonly string[], rawIo: CommandIo): Promise<number> {
   // Pack commands print only messages (names, ids, versions and diffs from the pack): no control character goes out raw.
-  const io: CommandIo = { stdout: (text) => rawIo.stdout(printable(text)), stderr: rawIo.stderr };
+  const io: CommandIo = { ...rawIo, stdout: (text) => rawIo.stdout(printable(text)) };
   try {
     return await dispatchCommand(args, io, PACK_COMMANDS, USAGE.pack, 'pack command');
   } catch (error) {
