@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -42,6 +42,8 @@ export function bundleSizes(): Record<string, number | string> {
   const packaged = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsix], { cwd: root, encoding: 'utf8' });
   const sizes = {
     hostBundleBytes: size(path.join(root, 'dist/extension.js')),
+    // Libraries the host loads on first use (scripts/lazyModules.mjs): on disk, not read at activation.
+    hostLazyBytes: existsSync(path.join(root, 'dist/lazy')) ? readdirSync(path.join(root, 'dist/lazy')).reduce((total, name) => total + statSync(path.join(root, 'dist/lazy', name)).size, 0) : 'not built',
     webviewBundleBytes: size(path.join(root, 'dist/webview/composer.js')),
     cliBundleBytes: size(path.join(root, 'dist/cli.js')),
     vsixBytes: packaged.status === 0 ? size(vsix) : `vsce failed: ${packaged.stderr.split('\n')[0]}`,

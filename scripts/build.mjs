@@ -1,6 +1,7 @@
 // Bundles with esbuild: the CLI (and, once it exists, the extension host) for Node.
 // Types are checked separately by `tsc --noEmit`; esbuild only strips them.
 import { build } from 'esbuild';
+import { buildLazyModules, lazyModulesPlugin } from './lazyModules.mjs';
 
 const production = process.argv.includes('--production');
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'warning',
@@ -8,7 +9,9 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
   mainFields: ['module', 'main'] };
 
 const builds = [build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' })];
-builds.push(build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }));
+// Activation pays only for what it runs: heavy libraries load on first use (scripts/lazyModules.mjs).
+builds.push(build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyModulesPlugin()] }));
+builds.push(...buildLazyModules(common, 'dist'));
 // The composer's page runs in the webview: a browser bundle, no Node.
 builds.push(build({ ...common, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: ['src/webview/composer.ts'], outfile: 'dist/webview/composer.js' }));
 await Promise.all(builds);

@@ -31,6 +31,14 @@ describe('activation', () => {
     assert.ok(api.composer(), 'the composer view provider exists right after activation');
   });
 
+  it('leaves its heavy libraries unloaded until they are first used (dist/lazy/, see scripts/lazyModules.mjs)', () => {
+    // The test bundle's require is the extension host's: its cache lists every file loaded.
+    const loaded = Object.keys(require.cache).filter((file) => /[\\/]dist[\\/]lazy[\\/]/.test(file)).map((file) => file.replace(/^.*[\\/]/, ''));
+    for (const heavy of ['chrono-node.js', 'tar.js', 'yauzl.js', 'yazl.js', 'csv-parse-sync.js']) {
+      assert.ok(!loaded.includes(heavy), `${heavy} was loaded by activation (loaded: ${loaded.join(', ')})`);
+    }
+  });
+
   it('contributes the Pushback view container, the composer webview view, the Template Packs and Decisions trees', async () => {
     const { contributes } = pushbackExtension().packageJSON;
     assert.deepEqual(

@@ -82,6 +82,15 @@ describe('draft from selection over an existing draft', () => {
     (await pushbackApi()).services.prompts = original;
   });
 
+  const chronoLoaded = () => Object.keys(require.cache).some((file) => /[\\/]dist[\\/]lazy[\\/]chrono-node\.js$/.test(file));
+
+  it('loads the date parser (chrono-node) on first use, not at activation', async () => {
+    assert.equal(chronoLoaded(), false, 'chrono-node was loaded before any text was read');
+    prompts.answers = ['Merge'];
+    await run();
+    assert.equal(chronoLoaded(), true, 'reading the text did not load dist/lazy/chrono-node.js');
+  });
+
   const run = () => vscode.commands.executeCommand<Result | undefined>(COMMANDS.draftFromSelection, message, { today: '2027-01-06', dayFirst: false, openComposer: false });
 
   it('asks before touching a draft that has a request, and Cancel leaves it exactly as it was', async () => {

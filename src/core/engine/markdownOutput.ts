@@ -6,7 +6,7 @@ import { type MarkdownToken as Token, replyMarkdown as markdown } from './replyM
  * allows no inline styles (email HTML, which needs inline styles, has its own renderer).
  */
 export function markdownToHtml(source: string): string {
-  const tokens = markdown.parse(source, {});
+  const tokens = markdown().parse(source, {});
   for (const token of tokens) {
     const align = /text-align:(\w+)/.exec(String(token.attrGet('style') ?? ''))?.[1];
     if (align) {
@@ -14,7 +14,7 @@ export function markdownToHtml(source: string): string {
       token.attrSet('class', `align-${align}`);
     }
   }
-  return markdown.renderer.render(tokens, markdown.options, {});
+  return markdown().renderer.render(tokens, markdown().options, {});
 }
 
 /**
@@ -22,7 +22,7 @@ export function markdownToHtml(source: string): string {
  * as "- ", tables with aligned columns (numbers right-aligned).
  */
 export function markdownToPlainText(source: string): string {
-  const tokens = markdown.parse(source, {});
+  const tokens = markdown().parse(source, {});
   const blocks: string[] = [];
   const listStack: { ordered: boolean; next: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {

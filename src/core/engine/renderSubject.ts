@@ -41,7 +41,7 @@ export function renderSubject(base: CompiledTemplate, input: ReplyInput): Result
 
 /** Inline Markdown as plain text on one line. */
 export function inlinePlainText(markdown: string): string {
-  const [inline] = replyMarkdown.parseInline(markdown.replace(/[\r\n]+/g, ' '), {});
+  const [inline] = replyMarkdown().parseInline(markdown.replace(/[\r\n]+/g, ' '), {});
   const text = (inline?.children ?? [])
     .map((child) => (child.type === 'text' || child.type === 'code_inline' || child.type === 'image' ? child.content : child.type.endsWith('break') ? ' ' : ''))
     .join('');

@@ -38,7 +38,7 @@ export function escapeCardText(text: string): string {
  * (a signature) become separate blocks: renderers disagree about `\n` in text.
  */
 export function markdownToTextBlocks(markdown: string): TextBlock[] {
-  const tokens = replyMarkdown.parse(markdown, {});
+  const tokens = replyMarkdown().parse(markdown, {});
   const blocks: TextBlock[] = [];
   const lists: { ordered: boolean; next: number }[] = [];
   let listLines: string[] = [];

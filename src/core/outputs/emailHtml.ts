@@ -37,9 +37,9 @@ const HEADING_STYLE = STYLES.h3;
  * as in a signature under "Best regards,".
  */
 export function emailHtmlFragment(markdown: string): string {
-  const tokens = replyMarkdown.parse(markdown, {});
+  const tokens = replyMarkdown().parse(markdown, {});
   styleTokens(tokens);
-  const body = replyMarkdown.renderer.render(tokens, { ...replyMarkdown.options, breaks: true }, {});
+  const body = replyMarkdown().renderer.render(tokens, { ...replyMarkdown().options, breaks: true }, {});
   return `<div style="${FONT}">\n${body}</div>\n`;
 }
 
