@@ -24,6 +24,10 @@ export const COMMANDS = {
   previewTemplateOnSample: 'pushback.previewTemplateOnSample',
   openTemplateFile: 'pushback.openTemplateFile',
   revealPackManifest: 'pushback.revealPackManifest',
+  checkRewrite: 'pushback.checkRewrite',
+  chatInsertReply: 'pushback.chat.insertReply',
+  chatCopyForEmail: 'pushback.chat.copyForEmail',
+  chatOpenInComposer: 'pushback.chat.openInComposer',
 } as const;
 
 export const COMPOSER_VIEW_ID = 'pushback.composer';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { type Draft, draftReply } from '../core/draft/draftReply';
 import type { Problem } from '../core/problems';
 import { localIsoDate } from '../core/selection/localDate';
+import type { DraftForm } from '../core/draft/draftForm';
 import { COMMANDS } from './commandIds';
 import { explainDraftFailure } from './draftHints';
 import type { Services } from './services';
@@ -18,6 +19,8 @@ export interface CurrentReplyOptions {
   templateId?: string;
   /** The "as of" date, YYYY-MM-DD (default: the local today). */
   today?: string;
+  /** Render this draft instead of the composer's (a chat request, a language-model tool call). */
+  draft?: DraftForm;
 }
 
 export type CurrentReplyResult =
@@ -32,7 +35,7 @@ export type CurrentReplyResult =
  * signature setting.
  */
 export async function currentReply(services: Services, options: CurrentReplyOptions = {}): Promise<CurrentReplyResult> {
-  const draft = services.drafts.get();
+  const draft = options.draft ?? services.drafts.get();
   const capacityFile = await services.resolveCapacityFile(draft.capacityFile);
   const [capacity, packs] = await Promise.all([services.loadCapacity(capacityFile), services.packs()]);
   const reply = draftReply({

@@ -25,8 +25,10 @@ export const INTEGRATION_SUITES: IntegrationSuite[] = [
   { name: 'teams' },
   { name: 'packs' },
   { name: 'packRegistry' },
+  { name: 'chat' },
   { name: 'workspaceTrust.restricted', restricted: true },
   { name: 'packs.restricted', restricted: true },
+  { name: 'chat.restricted', restricted: true },
 ];
 
 export const SUITE_INDEX = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js');

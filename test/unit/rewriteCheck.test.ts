@@ -113,6 +113,14 @@ describe('figure check of a rewritten reply', () => {
     assert.equal(result.keyFigures, 3);
   });
 
+  it('reads one-letter commitment ids only through their title, never as the word "A"', () => {
+    const vocabulary = { names: [], ids: ['A', 'B', 'PAYROLL'] };
+    assert.deepEqual(findFigures('A better option: pause B and PAYROLL.', vocabulary).map((f) => f.text), ['PAYROLL']);
+    const context = { vocabulary, keyFigures: [{ label: 'the delayed item A', forms: ['Payroll interface'] }] };
+    assert.deepEqual(checkRewrite('Payroll interface (A) slips.', 'A note: the payroll\ninterface slips.', context).differences, []);
+    assert.equal(checkRewrite('Payroll interface (A) slips.', 'A note: payrolls slip.', context).differences[0].message, 'the delayed item A, Payroll interface, is missing from the rewrite');
+  });
+
   it('reads an ambiguous numeric date both ways, and an amount in thousands', () => {
     const original = 'Due Thu 4 Mar 2027, costing $49,300.';
     assert.deepEqual(checkRewrite(original, 'Due 3/4/2027 at $49.3k.').differences, []);

@@ -10,6 +10,8 @@ export interface FigureDifference {
   in: 'rewrite' | 'original';
   line: number;
   column: number;
+  /** The same place as an offset into that text. */
+  offset: number;
   figureKind: FigureKind | 'text';
   /** The figure as written. */
   text: string;
@@ -69,7 +71,7 @@ export function checkRewrite(original: string, rewrite: string, context?: Figure
     if (matched[i] >= 0 && !misplaced) return;
     if (misplaced) matched[i] = -1;
     const message = misplaced ?? changedMessage(figure, originalFigures, rewriteIndex);
-    differences.push({ kind: 'changed', in: 'rewrite', ...where(figure.index), figureKind: figure.kind, text: figure.text, message });
+    differences.push({ kind: 'changed', in: 'rewrite', ...where(figure.index), offset: figure.index, figureKind: figure.kind, text: figure.text, message });
   });
 
   const keys = context?.keyFigures ?? defaultKeyFigures(originalFigures.figures);
@@ -85,6 +87,7 @@ export function checkRewrite(original: string, rewrite: string, context?: Figure
       kind: 'missing',
       in: 'original',
       ...originalWhere(inOriginal.index),
+      offset: inOriginal.index,
       figureKind: inOriginal.kind,
       text: inOriginal.text,
       message: `${key.label}, ${inOriginal.text}, is missing from the rewrite`,
@@ -164,7 +167,7 @@ function locateKeyFigure(forms: readonly KeyForm[], text: string, figures: Figur
 function normalizedSearch(text: string, phrase: string): number {
   const words = phrase.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (words.length === 0 || words[0] === '') return -1;
-  return text.search(new RegExp(words.join(String.raw`\s+`), 'iu'));
+  return text.search(new RegExp(String.raw`(?<![\p{L}\p{N}])${words.join(String.raw`\s+`)}(?![\p{L}\p{N}])`, 'iu'));
 }
 
 /** With only the two texts: the percentages, FTE figures and commitment ids the original states, once each. */

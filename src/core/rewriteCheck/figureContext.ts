@@ -2,7 +2,7 @@ import { formatDate } from '../engine/helpers/dates';
 import { formatMoney } from '../engine/helpers/money';
 import { formatDays, formatFte, formatPercent } from '../engine/helpers/numbers';
 import type { ReplyInput } from '../engine/replyContext';
-import type { FigureVocabulary } from './findFigures';
+import { type FigureVocabulary, isDistinctiveId } from './findFigures';
 
 /**
  * A figure a rewrite may not drop, in each form the reply may state it: "the utilization
@@ -35,7 +35,7 @@ export function figureContext({ request, capacity, analysis, signature }: ReplyI
   const keyFigures: KeyFigure[] = [
     { label: 'the effort', forms: [formatDays(request.effortDays)] },
     ...(analysis.utilizationAfter === null ? [] : [{ label: 'the utilization after', forms: [formatPercent(analysis.utilizationAfter)] }]),
-    ...analysis.delays.map((delay) => ({ label: `the delayed item ${delay.id}`, forms: [delay.id, delay.title] })),
+    ...analysis.delays.map((delay) => ({ label: `the delayed item ${delay.id}`, forms: isDistinctiveId(delay.id) ? [delay.id, delay.title] : [delay.title] })),
   ];
   if (analysis.overflowDays > 0 && analysis.funding.fteRequested !== null) {
     keyFigures.push({ label: 'the FTE', forms: [formatFte(analysis.funding.fteRequested)] });

@@ -72,7 +72,7 @@ export function findFigures(text: string, vocabulary: FigureVocabulary = NO_VOCA
   };
   const listMarkers = new Set([...text.matchAll(LIST_MARKER)].map((marker) => marker.index + marker[0].search(/\d/)));
 
-  for (const match of text.matchAll(wordsPattern([...vocabulary.ids]))) claim({ kind: 'id', text: match[0], index: match.index, value: match[0] });
+  for (const match of text.matchAll(wordsPattern(vocabulary.ids.filter(isDistinctiveId)))) claim({ kind: 'id', text: match[0], index: match.index, value: match[0] });
   for (const match of text.matchAll(ID_SHAPE)) claim({ kind: 'id', text: match[0], index: match.index, value: match[0] });
   const people = peopleByWord(vocabulary.names);
   for (const match of text.matchAll(wordsPattern([...people.keys()]))) claim({ kind: 'name', text: match[0], index: match.index, value: people.get(match[0].replace(/\s+/g, ' ')) ?? match[0] });
@@ -103,6 +103,14 @@ function currencyOf(marker: string): string {
   if (marker === '$' || /^dollars?$/i.test(marker)) return '$';
   const word = WORD_CODES[marker.toLowerCase().replace(/s$/, '')];
   return SYMBOL_CODES[marker] ?? word ?? marker.toUpperCase();
+}
+
+/**
+ * An id that cannot be an ordinary word: one with a digit or a separator, or of four
+ * characters or more. Ids like "A" and "B" are read only as part of their title.
+ */
+export function isDistinctiveId(id: string): boolean {
+  return /[\d_-]/.test(id) || id.length >= 4;
 }
 
 /** First names too, when only one person has it: "Hi Dana" names Dana Whitfield. */
