@@ -36,7 +36,8 @@ describe('what the chat and the language-model tools say', () => {
 
   it('gives both language-model tools the request schema the CLI validates with', () => {
     const pkg = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8'));
-    const { $schema: _ignored, ...requestSchema } = JSON.parse(readFileSync(path.join(packageRoot, 'media/schemas/request.schema.json'), 'utf8'));
+    const requestSchema = JSON.parse(readFileSync(path.join(packageRoot, 'media/schemas/request.schema.json'), 'utf8'));
+    delete requestSchema.$schema;
     const tools = pkg.contributes.languageModelTools as { name: string; inputSchema: { properties: { request: unknown } }; toolReferenceName: string; canBeReferencedInPrompt: boolean }[];
     assert.deepEqual(tools.map((t) => t.name), ['pushback_analyzeRequest', 'pushback_draftReply']);
     for (const tool of tools) {
