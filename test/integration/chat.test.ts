@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import type { ChatMetadata, ChatStream } from '../../src/extension/chat/handleChatRequest';
+import { type ChatMetadata, type ChatStream, proposalFollowups } from '../../src/extension/chat/handleChatRequest';
 import { COMMANDS } from '../../src/extension/commandIds';
 import { REWRITE_DIAGNOSTIC_SOURCE } from '../../src/extension/rewriteCheck';
 import { closeAllEditorsWithoutSaving, pushbackApi, visitorWifiDraft, waitFor, workspaceFolder, workspaceUri } from './helpers';
@@ -17,8 +17,28 @@ import { closeAllEditorsWithoutSaving, pushbackApi, visitorWifiDraft, waitFor, w
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
-function cli(...args: string[]): string {
-  return execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'pushback.js'), ...args], { cwd: workspaceFolder(), encoding: 'utf8' });
+/** What `pushback ARGS…` prints, run as a real process (asynchronously: a blocked extension host would stall the suite). */
+function runCli(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [path.join(repoRoot, 'bin', 'pushback.js'), ...args], { cwd: workspaceFolder(), encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+  });
+}
+
+/** The CLI's output for each set of arguments the suite compares with, run once, in parallel, before the tests. */
+const cliOutputs = new Map<string, string>();
+const DEMO = ['--request', 'demo.request.yaml', '--capacity', 'team.capacity.yaml'];
+const CLI_RUNS = {
+  analyze: ['analyze', ...DEMO],
+  reply: ['draft', ...DEMO],
+  betterYesDefer: ['draft', ...DEMO, '--template', 'better-yes-alternative', '--proposal', 'defer'],
+  cioNote: ['draft', ...DEMO, '--template', 'inform-cio'],
+  deferred: ['draft', ...DEMO, '--proposal', 'defer'],
+};
+
+function cli(run: keyof typeof CLI_RUNS): string {
+  const output = cliOutputs.get(run);
+  assert.ok(output !== undefined, `no CLI output for ${run}`);
+  return output;
 }
 
 function localToday(): string {
@@ -85,6 +105,10 @@ describe('chat and agents', function () {
     // The composer holds exactly demo.request.yaml, so its replies can be compared with the CLI's.
     await drafts.update({ ...visitorWifiDraft(drafts.get()), rank: '1', costOfDelayPerWeek: '500', outcome: '' });
     request = parse(fs.readFileSync(workspaceUri('demo.request.yaml').fsPath, 'utf8')) as Record<string, unknown>;
+    const today = localToday();
+    await Promise.all(
+      Object.entries(CLI_RUNS).map(async ([run, args]) => cliOutputs.set(run, await runCli(run === 'analyze' ? args : [...args, '--today', today]))),
+    );
   });
 
   after(closeAllEditorsWithoutSaving);
@@ -99,7 +123,7 @@ describe('chat and agents', function () {
     it('pushback_analyzeRequest returns the same analysis as `pushback analyze` on the same files, and a summary', async () => {
       const result = await vscode.lm.invokeTool('pushback_analyzeRequest', { input: { request, capacityFile: 'team.capacity.yaml' }, toolInvocationToken: undefined });
       const [summary, json] = textParts(result);
-      assert.deepEqual(JSON.parse(json), JSON.parse(cli('analyze', '--request', 'demo.request.yaml', '--capacity', 'team.capacity.yaml')));
+      assert.deepEqual(JSON.parse(json), JSON.parse(cli('analyze')));
       assert.match(summary, /^Analysis against team\.capacity\.yaml: Visitor Wi-Fi for the new office \(4 days, asked by Dana Whitfield\) would take Integration Test Team from 80% to 120% of its capacity/);
     });
 
@@ -114,8 +138,7 @@ describe('chat and agents', function () {
         toolInvocationToken: undefined,
       });
       const [reply, figures] = textParts(result);
-      const expected = cli('draft', '--request', 'demo.request.yaml', '--capacity', 'team.capacity.yaml', '--template', 'better-yes-alternative', '--proposal', 'defer', '--today', localToday());
-      assert.equal(reply, expected);
+      assert.equal(reply, cli('betterYesDefer'));
       assert.match(figures, /Drafted with the template "better-yes-alternative" against team\.capacity\.yaml/);
       assert.match(figures, /- People: Dana Whitfield; Elena Petrova/);
     });
@@ -145,7 +168,7 @@ describe('chat and agents', function () {
       const result = await handler({ prompt, command, model }, stream, history);
       return { stream, result };
     };
-    const templateReply = () => cli('draft', '--request', 'demo.request.yaml', '--capacity', 'team.capacity.yaml', '--today', localToday());
+    const templateReply = () => cli('reply');
 
     it("/draft answers with the computed reply of the composer's draft, then the three buttons", async () => {
       const { stream, result } = await handle('', 'draft');
@@ -197,22 +220,22 @@ describe('chat and agents', function () {
       const alternatives = (await handle('', 'alternatives')).stream.markdownText;
       assert.match(alternatives, /^\| \| Start it next in line \| Deliver a first phase \| Swap it in \(proposed\) \| Fund the extra capacity \|$/m);
       const cio = (await handle('', 'cio')).stream.markdownText;
-      assert.equal(cio, cli('draft', '--request', 'demo.request.yaml', '--capacity', 'team.capacity.yaml', '--template', 'inform-cio', '--today', localToday()));
+      assert.equal(cio, cli('cioNote'));
     });
 
     it('follows up with the other proposals, and a follow-up drafts the same request with that proposal', async () => {
       const first = await handle('', 'draft');
-      const api = await pushbackApi();
-      assert.ok(api.chat());
-      const followup = await handle('propose deferring instead', 'draft', undefined, [first.result.metadata]);
+      const followups = proposalFollowups(first.result.metadata);
+      assert.deepEqual(followups.map((f) => f.label), ['Propose deferring instead', 'Propose a first phase instead', 'Propose funding instead']);
+      const followup = await handle(followups[0].prompt, followups[0].command, undefined, [first.result.metadata]);
       assert.equal(followup.result.metadata.proposal, 'defer');
-      assert.equal(followup.stream.markdownText, cli('draft', '--request', 'demo.request.yaml', '--capacity', 'team.capacity.yaml', '--proposal', 'defer', '--today', localToday()));
+      assert.equal(followup.stream.markdownText, cli('deferred'));
     });
   });
 
   describe('Check a Rewritten Reply', () => {
     it('shows a changed figure as a diagnostic where the rewrite states it, and clears when the rewrite is kept', async () => {
-      const reply = templateReplyText();
+      const reply = cli('reply');
       const rewrite = reply.replace('120%', '130%');
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: rewrite });
       await vscode.window.showTextDocument(document);
@@ -230,8 +253,4 @@ describe('chat and agents', function () {
       assert.deepEqual(clean?.differences, []);
     });
   });
-
-  function templateReplyText(): string {
-    return cli('draft', '--request', 'demo.request.yaml', '--capacity', 'team.capacity.yaml', '--today', localToday());
-  }
 });
