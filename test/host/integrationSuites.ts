@@ -26,6 +26,7 @@ export const INTEGRATION_SUITES: IntegrationSuite[] = [
   { name: 'packs' },
   { name: 'packRegistry' },
   { name: 'chat' },
+  { name: 'rewriteCheck' },
   { name: 'workspaceTrust.restricted', restricted: true },
   { name: 'packs.restricted', restricted: true },
   { name: 'chat.restricted', restricted: true },

@@ -5,9 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { type ChatMetadata, type ChatStream, proposalFollowups } from '../../src/extension/chat/handleChatRequest';
-import { COMMANDS } from '../../src/extension/commandIds';
-import { REWRITE_DIAGNOSTIC_SOURCE } from '../../src/extension/rewriteCheck';
-import { closeAllEditorsWithoutSaving, pushbackApi, visitorWifiDraft, waitFor, workspaceFolder, workspaceUri } from './helpers';
+import { closeAllEditorsWithoutSaving, pushbackApi, visitorWifiDraft, workspaceFolder, workspaceUri } from './helpers';
 
 /**
  * Pushback in chat and agent mode, in the real extension host: the language-model tools
@@ -230,27 +228,6 @@ describe('chat and agents', function () {
       const followup = await handle(followups[0].prompt, followups[0].command, undefined, [first.result.metadata]);
       assert.equal(followup.result.metadata.proposal, 'defer');
       assert.equal(followup.stream.markdownText, cli('deferred'));
-    });
-  });
-
-  describe('Check a Rewritten Reply', () => {
-    it('shows a changed figure as a diagnostic where the rewrite states it, and clears when the rewrite is kept', async () => {
-      const reply = cli('reply');
-      const rewrite = reply.replace('120%', '130%');
-      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: rewrite });
-      await vscode.window.showTextDocument(document);
-      const result = await vscode.commands.executeCommand<{ differences: unknown[] }>(COMMANDS.checkRewrite);
-      assert.ok(result && result.differences.length > 0);
-      const diagnostics = await waitFor('the figure check diagnostics', () => vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === REWRITE_DIAGNOSTIC_SOURCE), (d) => d.length > 0);
-      const changed = diagnostics.find((d) => d.severity === vscode.DiagnosticSeverity.Error);
-      assert.ok(changed, JSON.stringify(diagnostics));
-      assert.equal(document.getText(changed.range), '130%');
-      assert.match(changed.message, /percentage "130%" is not in the original/);
-
-      const kept = await vscode.workspace.openTextDocument({ language: 'markdown', content: reply });
-      await vscode.window.showTextDocument(kept);
-      const clean = await vscode.commands.executeCommand<{ differences: unknown[] }>(COMMANDS.checkRewrite);
-      assert.deepEqual(clean?.differences, []);
     });
   });
 });
