@@ -16,6 +16,8 @@ export interface Problem {
   hint: string;
   /** The fix as data, for a front end to offer its own way to it: a flag to type, a button to click. */
   remedy?: Remedy;
+  /** Set on the one line that stands for problems left unlisted (see {@link capProblems}): how many. */
+  omitted?: number;
 }
 
 export type Remedy =
@@ -53,4 +55,71 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))
     .join('');
+}
+
+/**
+ * How many problems a file gets listed. A generated or hostile file can hold
+ * hundreds of thousands of mistakes; locating and printing each would take
+ * longer than the person would read, and the editor reruns it on every keystroke.
+ */
+export const MAX_PROBLEMS = 100;
+
+/**
+ * The first {@link MAX_PROBLEMS} problems, and one line saying how many more there
+ * are. `total` is the count when only the first ones were built (see {@link ProblemList}).
+ */
+export function capProblems(problems: readonly Problem[], total?: number): Problem[] {
+  // Lists already capped elsewhere (a CSV beside the capacity file) bring their own "more" line: fold it in.
+  const listed = problems.filter((problem) => problem.omitted === undefined);
+  const alreadyOmitted = problems.reduce((count, problem) => count + (problem.omitted ?? 0), 0);
+  const kept = listed.slice(0, MAX_PROBLEMS);
+  const more = (total ?? listed.length) - kept.length + alreadyOmitted;
+  if (more <= 0) return kept;
+  const last = kept[kept.length - 1] ?? problems[0];
+  return [
+    ...kept,
+    {
+      file: last.file,
+      line: last.line,
+      column: last.column,
+      path: '',
+      message: `and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'}`,
+      hint: `only the first ${MAX_PROBLEMS} are listed; fix these and check again`,
+      omitted: more,
+    },
+  ];
+}
+
+/** How many problems a list stands for, counting the unlisted ones. */
+export function problemCount(problems: readonly Problem[]): number {
+  return problems.reduce((count, problem) => count + (problem.omitted ?? 1), 0);
+}
+
+/**
+ * Collects problems, building (and locating) only the first {@link MAX_PROBLEMS}:
+ * the rest are counted, so a file with 20,000 mistakes costs one pass, not
+ * 20,000 searches for where each one is.
+ */
+export class ProblemList {
+  private readonly problems: Problem[] = [];
+  private total = 0;
+
+  get size(): number {
+    return this.total;
+  }
+
+  add(problem: Problem | (() => Problem)): void {
+    this.total++;
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push(typeof problem === 'function' ? problem() : problem);
+  }
+
+  /** Counts `count` problems, building only those still under the cap. */
+  addMany(count: number, build: (index: number) => Problem): void {
+    for (let index = 0; index < count && this.problems.length < MAX_PROBLEMS; index++) this.problems.push(build(index));
+    this.total += count;
+  }
+
+  toArray(): Problem[] {
+    return capProblems(this.problems, this.total);
+  }
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Problem, formatPath } from '../problems';
+import { type Problem, ProblemList, formatPath } from '../problems';
 import type { DataPath, Position } from './sourceDocument';
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
@@ -18,23 +18,33 @@ export function validate<T extends z.ZodType>(
 ): { ok: true; value: z.infer<T> } | { ok: false; problems: Problem[] } {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, problems: result.error.issues.flatMap((issue) => problemsFor(schema, issue as Issue, file, locate)) };
+  // Only the problems that will be listed are located: finding where a value is written costs a search each.
+  const problems = new ProblemList();
+  for (const issue of result.error.issues) addProblems(problems, schema, issue as Issue, file, locate);
+  return { ok: false, problems: problems.toArray() };
 }
 
-function problemsFor(schema: z.ZodType, issue: Issue, file: string, locate: Locator): Problem[] {
+function addProblems(problems: ProblemList, schema: z.ZodType, issue: Issue, file: string, locate: Locator): void {
   const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
-    const known = fieldsAt(schema, path);
-    return issue.keys.map((key) => ({
-      file,
-      ...locate([...path, key], { key: true }),
-      path: formatPath([...path, key]),
-      message: `unknown field "${key}"`,
-      hint: unknownFieldHint(key, known),
-    }));
+    let known: string[] | undefined;
+    problems.addMany(issue.keys.length, (index) => {
+      const key = issue.keys[index];
+      known ??= fieldsAt(schema, path);
+      return {
+        file,
+        ...locate([...path, key], { key: true }),
+        path: formatPath([...path, key]),
+        message: `unknown field ${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)}`,
+        hint: unknownFieldHint(key, known),
+      };
+    });
+    return;
   }
-  const { message, hint } = describe(issue, path);
-  return [{ file, ...locate(path), path: formatPath(path), message, hint }];
+  problems.add(() => {
+    const { message, hint } = describe(issue, path);
+    return { file, ...locate(path), path: formatPath(path), message, hint };
+  });
 }
 
 function describe(issue: Issue, path: DataPath): { message: string; hint: string } {
@@ -63,9 +73,13 @@ function describe(issue: Issue, path: DataPath): { message: string; hint: string
 
 function rangeWords(origin: string, relation: string, bound: number | bigint, field: string) {
   if (origin === 'array') {
-    return { message: `must list ${relation} ${bound} item${Number(bound) === 1 ? '' : 's'}`, hint: `add to "${field}"` };
+    const hint = relation.endsWith('most') || relation.startsWith('less') ? `remove some from "${field}", or split the file` : `add to "${field}"`;
+    return { message: `must list ${relation} ${bound} item${Number(bound) === 1 ? '' : 's'}`, hint };
   }
-  if (origin === 'string') return { message: 'must not be empty', hint: `write a value for "${field}"` };
+  if (origin === 'string') {
+    if (relation.endsWith('most')) return { message: `must be at most ${bound} characters long`, hint: `shorten "${field}"` };
+    return { message: 'must not be empty', hint: `write a value for "${field}"` };
+  }
   return { message: `must be ${relation} ${bound}`, hint: `change "${field}" to a number ${relation} ${bound}` };
 }
 
