@@ -76,5 +76,31 @@ function valueAt(root: unknown, path: string): unknown {
  * the reply should not show them. Trailing spaces go, runs of blank lines become one.
  */
 export function tidyMarkdown(markdown: string): string {
-  return `${markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${trimLineEnds(markdown).replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+/**
+ * Spaces and tabs at the end of every line removed, in one pass. The obvious
+ * `/[ \t]+$/gm` retries from every blank of a run that does not end a line: a
+ * title of 100,000 spaces and a letter took 15 seconds.
+ */
+export function trimLineEnds(text: string): string {
+  let out = '';
+  let kept = 0; // text[kept, blanksFrom) is copied when a line ends or a non-blank follows
+  let blanksFrom = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9) {
+      if (blanksFrom < 0) blanksFrom = i;
+    } else if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) {
+      if (blanksFrom >= 0) {
+        out += text.slice(kept, blanksFrom);
+        kept = i;
+      }
+      blanksFrom = -1;
+    } else {
+      blanksFrom = -1;
+    }
+  }
+  return out + text.slice(kept, blanksFrom >= 0 ? blanksFrom : text.length);
 }

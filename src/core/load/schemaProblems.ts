@@ -88,6 +88,9 @@ function hintFor(message: string): string {
   if (message.includes('ISO 4217')) return 'use a code such as USD, EUR, GBP or CAD';
   if (message.startsWith('duplicate')) return 'give each commitment its own id';
   if (message.startsWith('must not be before')) return 'swap the two dates or correct the later one';
+  if (message.includes('years after start')) return 'plan over a shorter horizon; work later than ten years is reported as "never" anyway';
+  if (message.includes('ten years later')) return 'use an earlier start date';
+  if (message.startsWith('must be 0 or at least')) return 'write 0 for someone not on this team, else a share like 0.5';
   return 'correct this value';
 }
 

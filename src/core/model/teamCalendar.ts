@@ -1,5 +1,5 @@
 import type { Capacity } from '../schema/capacity';
-import { addYears, dayNumber, weekdayName } from './civilDate';
+import { WEEKDAYS, addYears, dayNumber, weekdayIndex } from './civilDate';
 
 /**
  * The team's calendar from `horizon.start` to the last day the model can ask
@@ -24,38 +24,27 @@ export interface TeamCalendar {
 export function buildTeamCalendar(capacity: Capacity, lastDayNeeded: number): TeamCalendar {
   const firstDay = dayNumber(capacity.horizon.start);
   const neverAfter = addYears(firstDay, 10);
+  // Descope counts capacity up to neededBy even past the ten-year "never": at most
+  // 0000–9999, about 3.65 million days, which the interval sums below build in well under a second.
   const lastDay = Math.max(neverAfter, lastDayNeeded, dayNumber(capacity.horizon.end));
   const length = lastDay - firstDay + 1;
 
+  // By weekday index, then holidays struck out: no string or set lookup per day of a calendar
+  // that may run millions of days.
   const workdays = new Set<string>(capacity.calendar.workdays);
-  const holidays = new Set(capacity.calendar.holidays.map(dayNumber));
+  const weekPattern = WEEKDAYS.map((name) => (workdays.has(name) ? 1 : 0));
   const isWorking = new Uint8Array(length);
-  for (let i = 0; i < length; i++) {
-    const day = firstDay + i;
-    isWorking[i] = workdays.has(weekdayName(day)) && !holidays.has(day) ? 1 : 0;
+  for (let i = 0, weekday = weekdayIndex(firstDay); i < length; i++, weekday = weekday === 6 ? 0 : weekday + 1) {
+    isWorking[i] = weekPattern[weekday];
+  }
+  for (const holiday of capacity.calendar.holidays) {
+    const index = dayNumber(holiday) - firstDay;
+    if (index >= 0 && index < length) isWorking[index] = 0;
   }
 
-  // Each member adds allocation × focusFactor on every working day except their
-  // time off. Most days nobody is away and the day has the full team's capacity;
-  // only days with an absence are summed member by member. Both sums run in
-  // member order, so every day's figure is exactly the spec's "sum over members"
-  // while the cost stays one pass over the days, not members × days.
-  const daily = capacity.members.map((member) => member.allocation * capacity.focusFactor);
-  const away = capacity.members.map((member) => mergedRanges(member.timeOff, firstDay, length));
-  const absences = new Int32Array(length + 1);
-  for (const ranges of away) {
-    for (const [from, to] of ranges) {
-      absences[from] += 1;
-      absences[to + 1] -= 1;
-    }
-  }
-  const fullTeam = daily.reduce((total, value) => total + value, 0);
   const capacityPerDay = new Float64Array(length);
-  let absent = 0;
-  for (let i = 0; i < length; i++) {
-    absent += absences[i];
-    if (!isWorking[i]) continue;
-    capacityPerDay[i] = absent === 0 ? fullTeam : presentCapacity(daily, away, i);
+  for (const { from, to, capacity: present } of teamCapacityIntervals(capacity, firstDay, length)) {
+    for (let i = from; i <= to; i++) if (isWorking[i]) capacityPerDay[i] = present;
   }
 
   const cumulativeCapacity = new Float64Array(length);
@@ -72,13 +61,54 @@ export function buildTeamCalendar(capacity: Capacity, lastDayNeeded: number): Te
   return { firstDay, neverAfter, length, capacity: capacityPerDay, cumulativeCapacity, cumulativeWorkingDays };
 }
 
-/** The sum over members who are not away on day `index`, in member order. */
-function presentCapacity(daily: readonly number[], away: readonly [number, number][][], index: number): number {
-  let total = 0;
-  for (let m = 0; m < daily.length; m++) {
-    if (!away[m].some(([from, to]) => from <= index && index <= to)) total += daily[m];
+/**
+ * The team's capacity on a working day, as runs of days over which nobody's
+ * presence changes. Each member adds allocation × focusFactor except on their
+ * time off. Who is away changes only where some time off starts or ends, so the
+ * sum over the members present (in member order, so every figure is exactly the
+ * spec's "sum over members") is taken once per run, not once per day: the cost
+ * is runs × members, and runs are bounded by the calendar's length and by the
+ * number of absences, however long the horizon or the absences are.
+ */
+function teamCapacityIntervals(capacity: Capacity, firstDay: number, length: number): { from: number; to: number; capacity: number }[] {
+  const daily = capacity.members.map((member) => member.allocation * capacity.focusFactor);
+  // change[i]: members whose absence starts (+1) or ends (-1) on day i.
+  const changes = new Map<number, { member: number; delta: number }[]>();
+  const change = (day: number, member: number, delta: number) => {
+    const list = changes.get(day);
+    if (list) list.push({ member, delta });
+    else changes.set(day, [{ member, delta }]);
+  };
+  capacity.members.forEach((member, m) => {
+    for (const [from, to] of mergedRanges(member.timeOff, firstDay, length)) {
+      change(from, m, 1);
+      change(to + 1, m, -1);
+    }
+  });
+  const away = new Int32Array(daily.length);
+  let absentCount = 0;
+  const present = () => {
+    let total = 0;
+    for (let m = 0; m < daily.length; m++) if (away[m] === 0) total += daily[m];
+    return total;
+  };
+  const fullTeam = present();
+  const boundaries = [...changes.keys()].filter((day) => day < length).sort((a, b) => a - b);
+  const intervals: { from: number; to: number; capacity: number }[] = [];
+  let from = 0;
+  let current = fullTeam;
+  for (const day of boundaries) {
+    if (day > from) intervals.push({ from, to: day - 1, capacity: current });
+    for (const { member, delta } of changes.get(day) ?? []) {
+      const wasAway = away[member] > 0;
+      away[member] += delta;
+      absentCount += Number(away[member] > 0) - Number(wasAway);
+    }
+    current = absentCount === 0 ? fullTeam : present();
+    from = day;
   }
-  return total;
+  if (from < length) intervals.push({ from, to: length - 1, capacity: current });
+  return intervals;
 }
 
 /** A member's time off as day-index ranges clipped to the calendar, overlaps merged. */

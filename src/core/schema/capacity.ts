@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cioInformer, currencyCode, endNotBeforeStart, isoDate, optional, weekday } from './fields';
+import { LIMITS, cioInformer, currencyCode, effortDays, endNotBeforeStart, horizonWithinLimits, isoDate, money, optional, weekday } from './fields';
 
 const timeOffSchema = z
   .strictObject({ from: isoDate, to: isoDate })
@@ -8,24 +8,30 @@ const timeOffSchema = z
 export const memberSchema = z.strictObject({
   name: z.string().min(1),
   role: optional(z.string()),
-  allocation: z.number().min(0).max(1).default(1).describe('Share of the person\'s time on this team, 0 to 1'),
-  dailyCost: optional(z.number().min(0)).describe('Loaded cost of one day of this person'),
-  timeOff: z.array(timeOffSchema).default([]).describe('Personal days off, {from, to} inclusive'),
+  allocation: z
+    .number()
+    .min(0)
+    .max(1)
+    .refine((share) => share === 0 || share >= 0.01, { message: 'must be 0 or at least 0.01' })
+    .default(1)
+    .describe('Share of the person\'s time on this team, 0 to 1'),
+  dailyCost: optional(money).describe('Loaded cost of one day of this person'),
+  timeOff: z.array(timeOffSchema).max(LIMITS.dates).default([]).describe('Personal days off, {from, to} inclusive'),
 });
 
 export const commitmentSchema = z.strictObject({
   id: z.string().min(1),
   title: z.string().min(1),
-  effortDays: z.number().positive().describe('Remaining effort in person-days'),
-  rank: z.number().int().min(1).describe('Priority; 1 is the most important'),
+  effortDays: effortDays.describe('Remaining effort in person-days'),
+  rank: z.number().int().min(1).max(LIMITS.rank.max).describe('Priority; 1 is the most important'),
   deadline: optional(isoDate).describe('Promised date (YYYY-MM-DD)'),
-  costOfDelayPerWeek: z.number().min(0).default(0).describe('Money lost per week of delay'),
+  costOfDelayPerWeek: money.default(0).describe('Money lost per week of delay'),
   tags: z.array(z.string()).default([]).describe('For example security, compliance, revenue'),
   sponsor: optional(z.string().min(1)).describe('Executive who asked for it'),
   locked: z.boolean().default(false).describe('May not be swapped out to make room'),
 });
 
-const commitmentsSchema = z.array(commitmentSchema).superRefine((commitments, ctx) => {
+const commitmentsSchema = z.array(commitmentSchema).max(LIMITS.commitments).superRefine((commitments, ctx) => {
   const firstIndexById = new Map<string, number>();
   commitments.forEach((commitment, index) => {
     const first = firstIndexById.get(commitment.id);
@@ -46,12 +52,12 @@ const calendarSchema = z.strictObject({
     .array(weekday)
     .default(['Mon', 'Tue', 'Wed', 'Thu', 'Fri'])
     .refine((days) => new Set(days).size === days.length, { message: 'lists a weekday twice' }),
-  holidays: z.array(isoDate).default([]),
+  holidays: z.array(isoDate).max(LIMITS.dates).default([]),
 });
 
 const fundingSchema = z.strictObject({
-  contractorDailyRate: optional(z.number().positive()).describe('Price of one extra person-day (default: mean dailyCost of members)'),
-  fteIncrement: z.number().positive().default(0.5).describe('Extra staff is asked for in these steps'),
+  contractorDailyRate: optional(money.positive()).describe('Price of one extra person-day (default: mean dailyCost of members)'),
+  fteIncrement: z.number().min(LIMITS.fteIncrement.min).max(LIMITS.fteIncrement.max).default(0.5).describe('Extra staff is asked for in these steps'),
 });
 
 const personSchema = z.strictObject({
@@ -73,10 +79,11 @@ export const capacitySchema = z.strictObject({
   horizon: z
     .strictObject({ start: isoDate, end: isoDate })
     .superRefine(endNotBeforeStart('start', 'end'))
-    .describe('The planning window, both ends included'),
+    .superRefine(horizonWithinLimits)
+    .describe('The planning window, both ends included, at most 10 years'),
   calendar: calendarSchema.default({ workdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], holidays: [] }),
-  focusFactor: z.number().gt(0).max(1).default(0.8).describe('Share of a working day that goes to planned work'),
-  members: z.array(memberSchema).min(1),
+  focusFactor: z.number().min(LIMITS.focusFactor.min).max(1).default(0.8).describe('Share of a working day that goes to planned work'),
+  members: z.array(memberSchema).min(1).max(LIMITS.members),
   commitments: commitmentsSchema.default([]),
   funding: fundingSchema.default({ contractorDailyRate: null, fteIncrement: 0.5 }),
   org: orgSchema.default({
@@ -90,12 +97,12 @@ export const capacitySchema = z.strictObject({
 export const csvSourceSchema = z.strictObject({
   csv: z.string().min(1).describe('path to the CSV file, relative to this capacity file'),
   format: z.enum(['pushback', 'jira']).default('pushback'),
-  daysPerPoint: z.number().positive().default(1).describe('Jira only: person-days per story point'),
+  daysPerPoint: z.number().min(LIMITS.daysPerPoint.min).max(LIMITS.daysPerPoint.max).default(1).describe('Jira only: person-days per story point'),
 });
 
 /** What a capacity file may contain on disk: lists inline, or pointers to CSV files. */
 export const capacityFileSchema = capacitySchema.extend({
-  members: z.union([z.array(memberSchema).min(1), csvSourceSchema]),
+  members: z.union([z.array(memberSchema).min(1).max(LIMITS.members), csvSourceSchema]),
   commitments: z.union([commitmentsSchema, csvSourceSchema]).default([]),
 });
 

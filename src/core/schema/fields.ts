@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WEEKDAYS, parseIsoDate } from '../model/civilDate';
+import { WEEKDAYS, addYears, parseIsoDate, toIsoDate } from '../model/civilDate';
 
 /** A calendar date written `YYYY-MM-DD` that exists (no 31 Feb). */
 export const isoDate = z
@@ -58,3 +58,47 @@ export const localeTag = z
   .string()
   .refine((tag) => canonicalLocale(tag) !== undefined && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag), { message: 'must be a locale like en-GB, de-DE, fr-FR or ja-JP' })
   .describe('A BCP 47 locale like en-GB, de-DE, fr-FR or ja-JP');
+
+/*
+ * Bounds on every number a data file gives. Each is far beyond any real team or
+ * plan, and together they keep every figure the model derives finite and
+ * printable: no product or quotient of bounded inputs reaches Infinity, and no
+ * positive input is so small that a share of it rounds to zero.
+ */
+export const LIMITS = {
+  /** Person-days of one commitment or request: 400 person-years. */
+  effortDays: { max: 100_000 },
+  /** Money per day or per week, in the data's currency. */
+  money: { max: 1_000_000_000 },
+  focusFactor: { min: 0.01 },
+  fteIncrement: { min: 0.01, max: 1_000 },
+  daysPerPoint: { min: 0.01, max: 1_000 },
+  rank: { max: 1_000_000 },
+  members: 1_000,
+  commitments: 20_000,
+  /** Time-off ranges of one member, and team holidays: more than ten years' worth of days. */
+  dates: 4_000,
+  /** Horizon length, in years: the model reports anything later than ten years as "never". */
+  horizonYears: 10,
+} as const;
+
+/** The last horizon start whose ten-year "never" is still a date with a four-digit year. */
+export const LAST_HORIZON_START = toIsoDate(addYears(parseIsoDate('9999-12-31') as number, -LIMITS.horizonYears));
+
+/** A positive effort in person-days, bounded. */
+export const effortDays = z.number().positive().max(LIMITS.effortDays.max);
+
+/** An amount of money (zero allowed), bounded. */
+export const money = z.number().min(0).max(LIMITS.money.max);
+
+/** The horizon may last at most ten years and must start early enough that ten years later is still printable. */
+export function horizonWithinLimits(value: { start: string; end: string }, ctx: z.RefinementCtx): void {
+  const start = parseIsoDate(value.start);
+  const end = parseIsoDate(value.end);
+  if (start === undefined || end === undefined) return;
+  if (value.start > LAST_HORIZON_START) {
+    ctx.addIssue({ code: 'custom', path: ['start'], message: `must be on or before ${LAST_HORIZON_START}, so that ten years later is still a date` });
+  } else if (end > addYears(start, LIMITS.horizonYears)) {
+    ctx.addIssue({ code: 'custom', path: ['end'], message: `must be at most ${LIMITS.horizonYears} years after start (${value.start}), the longest plan the model schedules` });
+  }
+}

@@ -15,7 +15,8 @@ export function register(handlebars: HandlebarsEnvironment): void {
 
 /** `$49,300`; with a locale, that locale's way (`49.300 $` in de-DE). The currency is the data's either way. */
 export function formatMoney(value: unknown, currency: string, locale?: string): string {
-  if (value === null || value === undefined) return phrasesFor(locale).noAmount;
+  // Never "$∞" or "$NaN": a number that cannot be printed is to be confirmed, like an unknown one.
+  if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return phrasesFor(locale).noAmount;
   // Not a number (a snippet's stand-in for an amount typed later): shown as given, never as "$NaN".
   if (!Number.isFinite(Number(value))) return String(value);
   // Built once per locale and currency: constructing Intl formatters dominates the helper's cost otherwise.

@@ -25,8 +25,15 @@ export function register(handlebars: HandlebarsEnvironment): void {
 export function formatPercent(value: unknown, locale?: string): string {
   if (value === null || value === undefined) return phrasesFor(locale).noPercent;
   const rounded = Math.round(Number(value) * 100);
+  // Never "Infinity%", "NaN%" or "1e+21%"; and not "n/a" either, which means the horizon has no capacity.
+  if (!printable(rounded)) return 'an unknown share';
   if (locale === undefined) return `${rounded}%`;
   return cachedFormatter(`percent|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(rounded / 100);
+}
+
+/** A number that prints as plain digits: finite, and below where JavaScript switches to exponents. */
+export function printable(value: number): boolean {
+  return Number.isFinite(value) && Math.abs(value) < 1e21;
 }
 
 export function formatDays(value: unknown, locale?: string): string {
@@ -47,9 +54,10 @@ export function formatFte(value: unknown, locale?: string): string {
 /** At most `digits` decimals, trailing zeros dropped: 2.50 → 2.5, 3.0 → 3 (2,5 in de-DE). */
 export function formatNumber(value: unknown, digits: number, locale = 'en-US'): string {
   const number = Number(value);
-  if (!Number.isFinite(number)) return String(value);
+  if (!Number.isFinite(number)) return typeof value === 'string' ? value : 'an unknown number';
   const factor = 10 ** digits;
-  return (Math.round(number * factor) / factor).toLocaleString(locale, { maximumFractionDigits: digits });
+  const rounded = Math.round(number * factor) / factor;
+  return Number.isFinite(rounded) ? rounded.toLocaleString(locale, { maximumFractionDigits: digits }) : 'an unknown number';
 }
 
 export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
