@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Problem } from '../core/problems';
+import { type Problem, problemCount } from '../core/problems';
 import { formatCliProblem } from './cliHints';
 
 export interface CommandIo {
@@ -65,6 +65,7 @@ export function printHelp(io: CommandIo, usage: string): number {
 /** Every problem as `file:line:col: path: message (hint)`, then a count; exit code 1. */
 export function reportProblems(io: CommandIo, problems: readonly Problem[], outcome = 'nothing was written'): number {
   io.stderr(problems.map((p) => `${formatCliProblem(p)}\n`).join(''));
-  io.stderr(`pushback: ${problems.length} problem${problems.length === 1 ? '' : 's'} found; ${outcome}.\n`);
+  const count = problemCount(problems); // counting those left unlisted
+  io.stderr(`pushback: ${count.toLocaleString('en-US')} problem${count === 1 ? '' : 's'} found; ${outcome}.\n`);
   return 1;
 }

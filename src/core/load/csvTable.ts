@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { Problem, Result } from '../problems';
-import { failed, ok } from '../problems';
+import { capProblems, failed, ok } from '../problems';
 
 /**
  * CSV text as a header and rows of cells, each cell knowing where it starts in
@@ -79,7 +79,7 @@ export function readCsvTable(file: string, text: string): Result<CsvTable> {
   }
   const [header = { cells: [] }, ...rows] = table;
   const problems = rows.flatMap((row) => extraCellProblems(file, header.cells.length, row));
-  if (problems.length > 0) return failed(problems);
+  if (problems.length > 0) return failed(capProblems(problems));
   return ok({ header: header.cells, rows: rows.filter((row) => row.cells.some((cell) => cell.text.trim() !== '')) });
 }
 

@@ -1,7 +1,7 @@
 import { isValid, parse } from 'date-fns';
 import { fromParts, parseIsoDate, toIsoDate } from '../model/civilDate';
 import type { Problem, Result } from '../problems';
-import { failed, ok } from '../problems';
+import { capProblems, failed, ok } from '../problems';
 import type { CsvCell, CsvRecords, CsvRow, Position } from './csvTable';
 import { cellAt, columnIndexes, firstFilled, headerLabel, parseNumber, problemAt, readCsvTable } from './csvTable';
 
@@ -89,7 +89,7 @@ export function importJiraCsv(file: string, text: string, options: JiraImportOpt
       imported.push(outcome);
     }
   }
-  if (problems.length > 0) return failed(problems);
+  if (problems.length > 0) return failed(capProblems(problems));
 
   return ok({
     records,

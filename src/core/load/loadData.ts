@@ -2,7 +2,7 @@ import { type Capacity, capacitySchema, csvSourceSchema } from '../schema/capaci
 import { type Request, requestSchema } from '../schema/request';
 import { ConfinementError, confinedFileSystem } from '../confinedFiles';
 import type { FileSystem } from '../fileSystem';
-import { type Problem, type Result, failed, ok } from '../problems';
+import { type Problem, type Result, capProblems, failed, ok } from '../problems';
 import { type CsvRecords, readCommitmentsCsv, readMembersCsv } from './pushbackCsv';
 import { importJiraCsv } from './jiraCsv';
 import { type Locator, validate } from './schemaProblems';
@@ -38,13 +38,13 @@ export async function loadCapacity(fs: FileSystem, file: string): Promise<Result
     if (!isPlainObject(data[field])) continue;
     const loaded = await readCsvSource(fs, file, field, data[field], locate);
     if (!loaded.ok) {
-      problems.push(...loaded.problems);
+      for (const problem of loaded.problems) problems.push(problem);
       continue;
     }
     data[field] = loaded.value.records;
     csvLocators.set(field, (index, key) => ({ file: loaded.value.file, ...loaded.value.locate(index, key) }));
   }
-  if (problems.length > 0) return failed(problems);
+  if (problems.length > 0) return failed(capProblems(problems));
 
   const locateAnywhere: Locator = (path, options) => {
     const [field, index, key] = path;

@@ -1,5 +1,5 @@
 import type { Problem, Result } from '../problems';
-import { failed, ok } from '../problems';
+import { capProblems, failed, ok } from '../problems';
 import type { CsvCell, CsvRecords, CsvRow, CsvTable, Position } from './csvTable';
 import { cellAt, headerKey, parseNumber, problemAt, readCsvTable } from './csvTable';
 
@@ -72,7 +72,7 @@ function readPushbackCsv(file: string, text: string, format: Format): Result<Csv
     });
     return record;
   });
-  if (problems.length > 0) return failed(problems);
+  if (problems.length > 0) return failed(capProblems(problems));
 
   const { header, rows } = table.value;
   const columnOf = new Map([...fieldByColumn.value].map(([column, field]) => [field, column]));
@@ -96,12 +96,19 @@ function matchHeader(file: string, table: CsvTable, format: Format): Result<Map<
   const fieldByColumn = new Map<number, string>();
   const seen = new Map<string, CsvCell>();
 
+  // Which columns hold a value in some row, in one pass over the cells (not one pass per nameless column).
+  const filled = new Uint8Array(table.header.length);
+  for (const row of table.rows) {
+    for (let column = 0; column < Math.min(row.cells.length, filled.length); column++) {
+      if (!filled[column] && row.cells[column].text.trim() !== '') filled[column] = 1;
+    }
+  }
   table.header.forEach((cell, column) => {
     const name = cell.text.trim();
     const field = fieldByKey.get(headerKey(name));
     if (name === '') {
       // Spreadsheets add nameless trailing columns; only one holding values is a mistake.
-      if (table.rows.some((row) => (row.cells[column]?.text.trim() ?? '') !== '')) {
+      if (filled[column]) {
         problems.push(problemAt(file, cell, '', `column ${column + 1} has values but no name`, expected));
       }
     } else if (!field) {
@@ -122,7 +129,7 @@ function matchHeader(file: string, table: CsvTable, format: Format): Result<Map<
     problems.push(problemAt(file, { line: at.line, column: 1 }, '', message, expected));
     if (table.header.length === 0) break;
   }
-  return problems.length > 0 ? failed(problems) : ok(fieldByColumn);
+  return problems.length > 0 ? failed(capProblems(problems)) : ok(fieldByColumn);
 }
 
 type Converted = { value: unknown } | { problem: string; hint: string };
