@@ -79,9 +79,13 @@ function worstGrowth(regex: RegExp, n: number): { ratio: number; ms: number; uni
 }
 
 /** Regexes whose time grows faster than linearly on some pumped text, worst first. */
-export function auditRegexes(root: string, n = 10_000) {
+export function auditRegexes(root: string, n = 2_000) {
   return regexLiterals(root)
-    .map((found) => ({ where: `${found.file}:${found.line}`, regex: found.source, ...worstGrowth(found.regex, n) }))
+    .map((found) => {
+      const result = { where: `${found.file}:${found.line}`, regex: found.source, ...worstGrowth(found.regex, n) };
+      if (process.env.AUDIT_VERBOSE) process.stderr.write(`${result.where} ${Math.round(result.ms)}ms ×${result.ratio.toFixed(1)} ${result.unit}\n`);
+      return result;
+    })
     .filter((result) => result.ratio > 8 && result.ms > 10)
     .sort((a, b) => b.ms - a.ms)
     .map((result) => ({ ...result, ratio: Math.round(result.ratio), ms: Math.round(result.ms) }));

@@ -19,6 +19,8 @@ import { syntheticCapacity } from './syntheticTeam';
 import { benchActivation, bundleSizes } from './extensionBench';
 import { benchKeystrokes } from './keystrokeBench';
 import { benchPackLoading } from './packLoadBench';
+import { adversarialFixture, benchAdversarial } from './adversarialBench';
+import { auditRegexes } from './regexAudit';
 
 /** Median wall time of `fn` in milliseconds, running it until `minMs` has passed (at least `minRuns` times). */
 function medianMs(fn: () => void, minRuns = 5, minMs = 300): number {
@@ -129,6 +131,8 @@ async function main() {
   const cli = benchColdStart();
   const packLoading = await benchPackLoading();
   const extension = { ...(await benchActivation()), keystrokeToPreview: await benchKeystrokes(), ...bundleSizes() };
+  const { template, capacity } = await adversarialFixture();
+  const adversarial = await benchAdversarial(template, capacity);
   const first = analysis[0];
   const last = analysis[analysis.length - 1];
   const figures = {
@@ -142,6 +146,11 @@ async function main() {
     cli,
     packLoading,
     extension,
+    // Inputs built to hurt, about 1 MB each: the goal is none of 1 MB or less over a second.
+    adversarial,
+    adversarialOverOneSecond: adversarial.filter((a) => a.overOneSecond).map((a) => a.attack),
+    // Regex literals in src/ whose time grows faster than linearly on pumped text (should be empty).
+    superlinearRegexes: auditRegexes(path.resolve(__dirname, '..')),
   };
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 }
