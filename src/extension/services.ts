@@ -121,7 +121,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     packSources: () => library.get(),
     async templateOptions() {
       const { templates } = await library.get();
-      return templates.map(({ template, pack }) => ({ id: template.frontMatter.id, name: template.frontMatter.name, description: template.frontMatter.description, pack: pack.manifest.name }));
+      return templates.map(({ template, pack }) => ({ id: template.frontMatter.id, name: template.frontMatter.name, description: template.frontMatter.description, pack: pack.manifest.name, fields: template.frontMatter.fields }));
     },
     onDidChangePacks: library.onDidChange,
     onDidChangeData: dataChanged.event,

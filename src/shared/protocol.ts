@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { draftFormSchema, type DraftForm, type FieldErrors } from '../core/draft/draftForm';
+import type { TemplateField } from '../core/engine/templateFields';
 
 /**
  * The one protocol between the composer's host code and its webview. Messages
@@ -25,6 +26,8 @@ export interface TemplateOption {
   name: string;
   description: string;
   pack: string;
+  /** What the template asks for (its front matter's `fields`): the composer's "This template asks" section. */
+  fields: TemplateField[];
 }
 
 export interface CapacityOption {

@@ -18,6 +18,7 @@ import type { AnalysisView, CapacityOption, ComposerAction, ComposerUpdate, From
 import { utilizationChart, slipTimeline } from './charts';
 import { element, replaceChildren } from './dom';
 import { teamsPreview } from './teamsPreview';
+import { templateFieldsSection } from './templateFields';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -111,6 +112,19 @@ function changed(field: DraftField, value: string): void {
   seq += 1;
   sentAt.set(seq, performance.now());
   send({ type: 'formChanged', seq, draft });
+  // Another template asks for other things: show its section (the focus stays on the select).
+  if (field === 'templateId') buildPage();
+}
+
+/** A value in the "This template asks" section: kept per template, sent like any other edit. */
+function fieldValueChanged(templateId: string, id: string, value: string | number | boolean | null): void {
+  if (!draft) return;
+  const all = draft.fieldValues ?? {};
+  draft = { ...draft, fieldValues: { ...all, [templateId]: { ...all[templateId], [id]: value } } };
+  saveState();
+  seq += 1;
+  sentAt.set(seq, performance.now());
+  send({ type: 'formChanged', seq, draft });
 }
 
 /**
@@ -138,6 +152,9 @@ function renderPage(): void {
   form.addEventListener('submit', (event) => event.preventDefault());
   form.append(element('h2', {}, 'Request'));
   for (const spec of FIELDS) form.append(fieldControl(spec, current));
+  // An empty choice renders with the default template (the host's DEFAULT_TEMPLATE_ID).
+  const asks = templateFieldsSection(templates.find((t) => t.id === (current.templateId || 'yes-and-tradeoffs')), current, fieldValueChanged);
+  if (asks) form.append(asks);
 
   const setup = element('section', { class: 'setup', 'aria-label': 'Data and template' });
   setup.append(

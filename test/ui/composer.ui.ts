@@ -127,6 +127,21 @@ async function run(ui: UiSession, workspace: string, { vsix, updateMedia }: { vs
     Object.assign(shots, await composerScreenshots(ui, composer, `${prefix}composer-dark`));
   });
 
+  await step('"This template asks": the CIO note asks for the briefing date (a date field) and the decision record (a checkbox, by keyboard)', async () => {
+    const select = composer.locator('#field-templateId');
+    await select.click();
+    await select.locator('.option', { hasText: 'Inform the CIO' }).click();
+    const date = composer.locator('#template-field-briefingDate input');
+    await date.waitFor({ timeout: 10_000 });
+    assert.equal(await date.getAttribute('type'), 'date');
+    assert.equal((await composer.locator('vscode-label[for="template-field-briefingDate"]').textContent())?.trim(), 'Date of your next briefing with the CIO');
+    await date.fill('2027-01-08');
+    await composer.locator('#preview', { hasText: 'briefing on Fri 8 Jan 2027' }).waitFor({ timeout: 10_000 });
+    await composer.locator('#template-field-attachDecisionRecord').focus();
+    await page.keyboard.press('Space');
+    await composer.locator('#preview', { hasText: 'The decision record, with every figure behind this note, is attached.' }).waitFor({ timeout: 10_000 });
+  });
+
   await step('the webview reported no Content Security Policy violation', async () => {
     assert.deepEqual(blocked, [], `blocked by the composer's CSP:\n${blocked.join('\n')}`);
   });
