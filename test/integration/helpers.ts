@@ -48,7 +48,7 @@ export function workspaceUri(...parts: string[]): vscode.Uri {
  * Poll `probe` until `accept` is true of its value; the last value is returned.
  * Fails with `what` and the last value seen, so a timeout says what never happened.
  */
-export async function waitFor<T>(what: string, probe: () => T | Promise<T>, accept: (value: T) => boolean, timeoutMs = 5000, intervalMs = 50): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | Promise<T>, accept: (value: T) => boolean, timeoutMs = 30_000, intervalMs = 50): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

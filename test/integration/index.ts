@@ -24,7 +24,7 @@ export async function run(): Promise<void> {
     ui: 'bdd',
     reporter: 'spec',
     color: false,
-    timeout: Number(process.env.PUSHBACK_TEST_TIMEOUT_MS ?? 20_000),
+    timeout: Number(process.env.PUSHBACK_TEST_TIMEOUT_MS ?? 90_000),
     slow: 2000,
   });
 

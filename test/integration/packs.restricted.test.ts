@@ -43,7 +43,7 @@ describe('template packs (restricted mode)', function () {
   it('loads a pack from an absolute folder in the user settings, and validates its templates', async () => {
     const { services } = await pushbackApi();
     await vscode.workspace.getConfiguration('pushback').update('packFolders', [userFolder], vscode.ConfigurationTarget.Global);
-    const loaded = await waitFor('the user-settings pack to load', () => services.packSources(), (l) => l.entries.some((e) => e.source === 'settings' && e.pack), 5000);
+    const loaded = await waitFor('the user-settings pack to load', () => services.packSources(), (l) => l.entries.some((e) => e.source === 'settings' && e.pack));
     assert.equal(loaded.templates.find((t) => t.template.frontMatter.id === 'restricted-check')?.pack.manifest.id, '@me/mine');
 
     const template = vscode.Uri.file(path.join(userFolder, 'mine', 'restricted-check.hbs'));
@@ -53,7 +53,7 @@ describe('template packs (restricted mode)', function () {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(template, new vscode.Range(document.positionAt(at), document.positionAt(at + 'request.title'.length)), 'request.titel');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await waitFor('a diagnostic in the user-settings pack', () => pushbackDiagnostics(template), (d) => d.length > 0, 5000);
+    await waitFor('a diagnostic in the user-settings pack', () => pushbackDiagnostics(template), (d) => d.length > 0);
   });
 });
 

@@ -70,7 +70,7 @@ describe('template packs', function () {
     await fsp.writeFile(path.join(teamDir, 'pushback-pack.json'), JSON.stringify({ id: '@test/team', name: 'Team replies', version: '1.0.0', templates: [{ file: `templates/${overriddenId}.hbs` }] }, null, 2));
 
     const { services } = await api();
-    const loaded = await waitFor('the workspace pack to load', () => services.packSources(), (l) => l.entries.some((e) => e.source === 'workspace' && e.pack), 5000);
+    const loaded = await waitFor('the workspace pack to load', () => services.packSources(), (l) => l.entries.some((e) => e.source === 'workspace' && e.pack));
     const winner = loaded.templates.find((t) => t.template.frontMatter.id === overriddenId);
     assert.equal(winner?.source, 'workspace');
     assert.equal(winner?.overrides, '@pushback/builtin@1.0.0 (builtin)');
@@ -126,17 +126,17 @@ describe('template packs', function () {
     await vscode.window.showTextDocument(document);
     // The file changed on disk in the test before; an edit based on older text would be refused.
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await waitFor('the editor to show the file as changed on disk', () => document.getText(), (text) => text.includes('TEAM-PACK-v3'), 5000);
+    await waitFor('the editor to show the file as changed on disk', () => document.getText(), (text) => text.includes('TEAM-PACK-v3'));
     const at = document.getText().indexOf('request.title');
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + 'request.title'.length)), 'request.titel');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const [diagnostic] = await waitFor('a diagnostic on request.titel', () => pushbackDiagnostics(document.uri), (d) => d.length > 0, 5000);
+    const [diagnostic] = await waitFor('a diagnostic on request.titel', () => pushbackDiagnostics(document.uri), (d) => d.length > 0);
     assert.match(diagnostic.message, /titel/);
     const position = document.positionAt(at);
     assert.equal(diagnostic.range.start.line, position.line, `at ${rangeText(diagnostic.range)}`);
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await waitFor('the diagnostic to clear once reverted', () => pushbackDiagnostics(document.uri), (d) => d.length === 0, 5000);
+    await waitFor('the diagnostic to clear once reverted', () => pushbackDiagnostics(document.uri), (d) => d.length === 0);
   });
 
   it('previews a template on the sample as untitled Markdown', async () => {
@@ -245,7 +245,7 @@ describe('template packs', function () {
     const node = (await (await provider()).getChildren()).find((n) => n.kind === 'pack' && n.entry.source === 'workspace' && n.entry.about.id === '@test/team');
     assert.ok(node);
     assert.equal(((await provider()).getTreeItem(node).iconPath as vscode.ThemeIcon).id, 'warning');
-    await waitFor('the warning in the Problems panel', () => pushbackDiagnostics(vscode.Uri.file(path.join(teamDir, 'pushback-pack.json'))), (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Warning), 3000);
+    await waitFor('the warning in the Problems panel', () => pushbackDiagnostics(vscode.Uri.file(path.join(teamDir, 'pushback-pack.json'))), (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Warning));
     await vscode.commands.executeCommand(COMMANDS.uninstallTemplatePack, '@test/team', { confirm: false });
     assert.deepEqual((await services.packSources()).warnings, []);
   });

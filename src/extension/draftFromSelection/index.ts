@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isDeepStrictEqual } from 'node:util';
 import { localIsoDate, localeReadsDayFirst } from '../../core/selection/localDate';
 import { type StakeholderPrefill, parseStakeholderText } from '../../core/selection/parseStakeholderText';
 import type { DraftForm } from '../../core/draft/draftForm';
@@ -113,8 +114,9 @@ async function undoDraftChange(services: Services, written: DraftForm, previous:
   await services.drafts.update(previous);
 }
 
+/** Deep: a draft holds per-template field values as objects, which `===` never finds equal. */
 function sameDraft(a: DraftForm, b: DraftForm): boolean {
-  return (Object.keys(a) as (keyof DraftForm)[]).every((key) => a[key] === b[key]);
+  return isDeepStrictEqual(a, b);
 }
 
 /** Every non-empty selection of the active editor, in order: a message selected in two parts reads as one. */
