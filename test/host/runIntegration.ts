@@ -33,7 +33,7 @@ async function main(): Promise<number> {
         workspaceFolder: workspace.folder,
         env: { PUSHBACK_TEST_SUITES: suite.name },
         disableWorkspaceTrust: !suite.restricted,
-        timeoutMs: 180_000,
+        timeoutMs: 300_000,
         verbose: values.verbose,
       });
       results.push({ name: suite.name, code, seconds: (Date.now() - started) / 1000 });
