@@ -15,22 +15,21 @@ export interface IntegrationSuite {
   restricted?: boolean;
 }
 
-export const INTEGRATION_SUITES: IntegrationSuite[] = [
-  { name: 'activation' },
-  { name: 'commands' },
-  { name: 'insertTemplate' },
-  { name: 'draftFromSelection' },
-  { name: 'diagnostics' },
-  { name: 'composerPersistence' },
-  { name: 'teams' },
-  { name: 'packs' },
-  { name: 'packRegistry' },
-  { name: 'chat' },
-  { name: 'rewriteCheck' },
-  { name: 'workspaceTrust.restricted', restricted: true },
-  { name: 'packs.restricted', restricted: true },
-  { name: 'chat.restricted', restricted: true },
-];
+const SUITES_DIR = path.join(REPO_ROOT, 'test', 'integration');
+/** A suite that needs Restricted Mode says so in its file name: `<name>.restricted.test.ts`. */
+const RESTRICTED_SUFFIX = '.restricted';
+
+/** Every test/integration/*.test.ts, found in the folder: a new suite runs without being listed anywhere. */
+export function integrationSuites(dir = SUITES_DIR): IntegrationSuite[] {
+  return fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.test.ts'))
+    .map((file) => file.slice(0, -'.test.ts'.length))
+    .sort()
+    .map((name) => (name.endsWith(RESTRICTED_SUFFIX) ? { name, restricted: true } : { name }));
+}
+
+export const INTEGRATION_SUITES: IntegrationSuite[] = integrationSuites();
 
 export const SUITE_INDEX = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js');
 export const FIXTURE_WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');

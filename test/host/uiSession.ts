@@ -27,7 +27,7 @@ export interface UiSessionOptions extends Omit<CodeServerOptions, 'installVsix'>
   /** Or install a packaged extension (`vsce package`) into the session's extensions dir. */
   vsix?: string;
   viewport?: { width: number; height: number };
-  /** How long to wait for the workbench to render (default 60 s). */
+  /** How long to wait for the workbench to load and render (default 120 s: these machines are shared). */
   timeoutMs?: number;
 }
 
@@ -55,7 +55,7 @@ const PALETTE_DONE = `(() => {
 })()`;
 
 export async function openUiSession(opts: UiSessionOptions): Promise<UiSession> {
-  const { extensionDevelopmentPath, vsix, viewport, timeoutMs = 60_000, ...serverOpts } = opts;
+  const { extensionDevelopmentPath, vsix, viewport, timeoutMs = 120_000, ...serverOpts } = opts;
   const server = await startCodeServer({ ...serverOpts, installVsix: vsix ? [vsix] : [] });
   let browser: Browser | undefined;
   const close = async () => {
@@ -69,7 +69,7 @@ export async function openUiSession(opts: UiSessionOptions): Promise<UiSession> 
     const payload: Array<[string, string]> = extensionDevelopmentPath
       ? [['extensionDevelopmentPath', server.remoteUri(extensionDevelopmentPath)]]
       : [];
-    await page.goto(server.workbenchUrl(payload));
+    await page.goto(server.workbenchUrl(payload), { timeout: timeoutMs });
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: timeoutMs });
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: timeoutMs });
 
@@ -117,6 +117,17 @@ export async function openUiSession(opts: UiSessionOptions): Promise<UiSession> 
     await close();
     throw e;
   }
+}
+
+/** Run a UI test's `main` as the process: its result is the exit code; an error escaping it is exit 2, with its message. */
+export function runUiTest(name: string, main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(2);
+    },
+  );
 }
 
 function escapeRegExp(s: string): string {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { COMPOSER_VIEW_ID, DECISIONS_VIEW_ID, PACKS_VIEW_ID } from '../../src/extension/commandIds';
-import { EXTENSION_ID, pushbackExtension, waitFor } from './helpers';
+import { EXTENSION_ID, pushbackApi, pushbackExtension, waitFor, workspaceUri } from './helpers';
 
 describe('activation', () => {
   it('is installed under its publisher.name id', () => {
@@ -24,11 +24,41 @@ describe('activation', () => {
     const api = await extension.activate();
     // Reported, not asserted: the benchmark (npm run bench) measures activation in fresh hosts.
     console.log(`      activate() resolved in ${(performance.now() - started).toFixed(1)} ms (already active: ${extension.isActive})`);
-    assert.ok(api, 'activate returned nothing');
-    assert.equal(typeof api.drafts.get, 'function');
-    assert.equal(typeof api.drafts.update, 'function');
-    assert.equal(typeof api.composer, 'function');
-    assert.ok(api.composer(), 'the composer view provider exists right after activation');
+    assert.ok(api.composer(), 'no composer view provider after activation');
+    assert.ok(api.packs(), 'no Template Packs tree after activation');
+    assert.ok(api.decisions(), 'no Decisions tree after activation');
+    // A first draft: empty, on the default template, drafting from the sample or the workspace's team.
+    const draft = api.drafts.get();
+    assert.equal(draft.title, '');
+    assert.equal(draft.templateId, 'yes-and-tradeoffs');
+  });
+
+  it('registers every command it contributes', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed = (pushbackExtension().packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    assert.ok(contributed.length >= 20, `only ${contributed.length} commands contributed`);
+    assert.deepEqual(contributed.filter((id) => !registered.has(id)), [], 'contributed but not registered');
+  });
+
+  it('loads the built-in pack with all its templates, without problems', async () => {
+    const { services } = await pushbackApi();
+    const packs = await services.packSources();
+    const builtin = packs.entries.find((entry) => entry.source === 'builtin');
+    assert.ok(builtin?.pack, JSON.stringify(builtin?.problems));
+    assert.deepEqual(builtin.problems, []);
+    const options = await services.templateOptions();
+    for (const id of ['yes-and-tradeoffs', 'yes-with-funding', 'inform-cio', 'teams-quick-reply']) {
+      assert.ok(options.some((o) => o.id === id), `no template ${id} offered`);
+    }
+  });
+
+  it("offers the workspace's capacity files beside the sample, and reads the workspace's team", async () => {
+    const { services } = await pushbackApi();
+    const choices = await services.capacityChoices();
+    assert.ok(choices.some((c) => c.isSample), 'no sample offered');
+    assert.ok(choices.some((c) => c.file.endsWith('team.capacity.yaml')), JSON.stringify(choices));
+    const team = await services.loadCapacity(workspaceUri('team.capacity.yaml').fsPath);
+    assert.ok(team.ok && team.value.team === 'Integration Test Team');
   });
 
   it('leaves its heavy libraries unloaded until they are first used (dist/lazy/, see scripts/lazyModules.mjs)', () => {

@@ -45,6 +45,14 @@ export function workspaceUri(...parts: string[]): vscode.Uri {
 }
 
 /**
+ * For the `before` of a `*.restricted` suite: the harness must have opened the folder in
+ * Restricted Mode. Failing here, not skipping, so a harness that lost it cannot pass green.
+ */
+export function assertRestrictedMode(): void {
+  assert.equal(vscode.workspace.isTrusted, false, 'this suite must run in Restricted Mode (Workspace Trust on, the folder untrusted), and the workspace is trusted');
+}
+
+/**
  * Poll `probe` until `accept` is true of its value; the last value is returned.
  * Fails with `what` and the last value seen, so a timeout says what never happened.
  */

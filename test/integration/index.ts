@@ -26,6 +26,9 @@ export async function run(): Promise<void> {
     color: false,
     timeout: Number(process.env.PUSHBACK_TEST_TIMEOUT_MS ?? 90_000),
     slow: 2000,
+    // A skipped test is a failed one: a suite that cannot set up what it tests must not pass as pending.
+    forbidPending: true,
+    forbidOnly: true,
   });
 
   const wanted = process.env.PUSHBACK_TEST_SUITES?.split(',').map((s) => s.trim()).filter(Boolean);

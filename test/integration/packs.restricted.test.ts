@@ -3,7 +3,7 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditorsWithoutSaving, pushbackApi, pushbackDiagnostics, waitFor, workspaceFolder } from './helpers';
+import { assertRestrictedMode, closeAllEditorsWithoutSaving, pushbackApi, pushbackDiagnostics, waitFor, workspaceFolder } from './helpers';
 
 /**
  * Template packs in Restricted Mode: the workspace's packs and the workspace's
@@ -14,8 +14,8 @@ describe('template packs (restricted mode)', function () {
   this.timeout(30_000);
   let userFolder: string;
 
-  before(async function () {
-    if (vscode.workspace.isTrusted) this.skip(); // this suite only means something in Restricted Mode
+  before(async () => {
+    assertRestrictedMode();
     userFolder = await fsp.mkdtemp(path.join(os.tmpdir(), 'pushback-user-pack-'));
     await writePack(path.join(userFolder, 'mine'), '@me/mine', 'FROM-USER-SETTINGS');
     await writePack(path.join(workspaceFolder(), '.pushback', 'packs', 'team'), '@test/team', 'FROM-WORKSPACE');

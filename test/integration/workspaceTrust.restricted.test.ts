@@ -1,15 +1,18 @@
 import * as assert from 'node:assert/strict';
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/extension/commandIds';
-import { composerProvider, pushbackApi, pushbackDiagnostics, pushbackExtension, sleep, waitFor, workspaceUri } from './helpers';
+import { assertRestrictedMode, composerProvider, pushbackApi, pushbackDiagnostics, pushbackExtension, waitFor, workspaceUri } from './helpers';
 
 /**
  * Run with Workspace Trust on (runSuites --trust) and the folder not trusted, i.e. in
  * Restricted Mode: Pushback works from its built-in sample only and reads no workspace file.
  */
-describe('workspace trust (restricted mode)', () => {
-  before(function () {
-    if (vscode.workspace.isTrusted) this.skip(); // this suite only means something in Restricted Mode
+describe('workspace trust (restricted mode)', function () {
+  this.timeout(60_000);
+  before(() => {
+    assertRestrictedMode();
   });
 
   it('runs in a restricted workspace', () => {
@@ -50,10 +53,21 @@ describe('workspace trust (restricted mode)', () => {
   });
 
   it('does not validate workspace files', async () => {
-    const uri = workspaceUri('broken.capacity.json');
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    await sleep(1500); // well past the 250 ms debounce
-    assert.deepEqual(pushbackDiagnostics(uri), []);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // The positive signal: a broken file Pushback may read (in the user's own packs folder),
+    // opened after the workspace's, gets its diagnostics; by then the workspace file was passed over.
+    const { services } = await pushbackApi();
+    const allowed = path.join(services.userPackRoots()[0], 'restricted-check.capacity.json');
+    const workspaceFile = workspaceUri('broken.capacity.json');
+    await fsp.mkdir(path.dirname(allowed), { recursive: true });
+    await fsp.copyFile(workspaceFile.fsPath, allowed);
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(allowed)));
+      await waitFor('diagnostics on the broken file outside the workspace', () => pushbackDiagnostics(vscode.Uri.file(allowed)), (d) => d.length > 0, 30_000);
+      assert.deepEqual(pushbackDiagnostics(workspaceFile), []);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await fsp.rm(allowed, { force: true });
+    }
   });
 });

@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import type { FrameLocator, Page } from 'playwright-core';
 import { REPO_ROOT } from '../host/codeServer';
 import { copyFixtureWorkspace } from '../host/integrationSuites';
-import { openUiSession, type UiSession } from '../host/uiSession';
+import { openUiSession, runUiTest, type UiSession } from '../host/uiSession';
 
 const LIGHT = 'Default Light Modern';
 const DARK = 'Default Dark Modern';
@@ -246,10 +246,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`composer UI test: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
-  },
-);
+runUiTest('composer UI test', main);

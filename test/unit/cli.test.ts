@@ -109,7 +109,8 @@ describe('the pushback command line', () => {
     assert.ok(parsed.commitments.length > 0);
   });
 
-  it('runs as a real process from the built bundle', () => {
+  it('runs as a real process from the built bundle', function () {
+    this.timeout(120_000); // a cold process on a shared machine, with coverage on: a generous bound, not a speed check
     assert.ok(existsSync(path.join(packageRoot, 'dist/cli.js')), 'dist/cli.js is missing: run "npm run build" first (npm test does)');
     const ok = runBuiltCli('draft', '--today', '2027-01-04', '--format', 'text');
     assert.equal(ok.status, 0, ok.stderr);

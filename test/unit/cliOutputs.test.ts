@@ -126,7 +126,8 @@ describe('the pushback command line: Teams, email and the decision log', () => {
     });
   });
 
-  it('prints a Teams card from the built bundle', () => {
+  it('prints a Teams card from the built bundle', function () {
+    this.timeout(120_000); // a cold process on a shared machine, with coverage on: a generous bound, not a speed check
     const result = runBuiltCli('draft', '--format', 'teams-card', '--today', '2027-01-04');
     assert.equal(result.status, 0, result.stderr);
     assert.equal(JSON.parse(result.stdout).type, 'AdaptiveCard');

@@ -131,12 +131,12 @@ describe('template safety', () => {
       assert.throws(() => template.render({}), (error: unknown) => error instanceof RenderLimitError && partialOfError(error) !== undefined);
     });
 
-    it('stops an exponential fan-out of partials quickly', async () => {
+    it('stops an exponential fan-out of partials by counting, before it finishes', async () => {
+      // A million partials: without the guard this renders (slowly) to a million x's; the
+      // guard's operation budget stops it long before. How fast is the bench's business.
       const ten = (name: string) => `{{> ${name}}}`.repeat(10);
       const template = await packWith({ a: 'x', b: ten('a'), c: ten('b'), d: ten('c'), e: ten('d'), f: ten('e'), g: ten('f') }, '{{> g}}');
-      const started = Date.now();
-      assert.throws(() => template.render({}), /helpers, blocks and partials and was stopped/);
-      assert.ok(Date.now() - started < 2000, 'took too long to stop');
+      assert.throws(() => template.render({}), (error: unknown) => error instanceof RenderLimitError && /helpers, blocks and partials and was stopped/.test(error.message));
     });
 
     it('stops loops nested in loops over a long list', () => {

@@ -93,7 +93,8 @@ export class ComposerViewProvider implements vscode.WebviewViewProvider {
     else void this.view.webview.postMessage(message);
   }
 
-  private async receive(raw: unknown): Promise<void> {
+  /** Every message from the page comes through here, unparsed: it is untrusted until the protocol's schema accepts it. */
+  async receive(raw: unknown): Promise<void> {
     const parsed = fromWebviewSchema.safeParse(raw);
     if (!parsed.success) {
       this.services.logger.error(`Ignored a malformed message from the composer: ${parsed.error.message}`);
