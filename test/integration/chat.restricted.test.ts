@@ -1,12 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { pushbackApi } from './helpers';
+import { assertRestrictedMode, pushbackApi } from './helpers';
 
 /** Restricted Mode: the tools and the participant work from the built-in sample and say so. */
 describe('chat and agents (restricted mode)', () => {
-  before(function () {
-    if (vscode.workspace.isTrusted) this.skip();
-  });
+  before(assertRestrictedMode);
 
   const request = { title: 'Visitor Wi-Fi', requester: { name: 'Dana Whitfield' }, effortDays: 4 };
 
