@@ -159,7 +159,10 @@ async function run(ui: UiSession, workspace: string, { vsix, updateMedia }: { vs
 
   await step('screenshots and an axe audit in light, dark and high contrast, both preview modes, at 1,200 px and 300 px', async () => {
     await ui.runCommand('View: Close Panel').catch(() => undefined);
-    await ui.runCommand('View: Toggle Maximized Editor Group');
+    // The composer alone in the editor area: its width is then the window's, less the activity bar.
+    await ui.runCommand('View: Single Column Editor Layout');
+    await page.locator('.tabs-container .tab', { hasText: 'Pushback Composer' }).click();
+    await composer.locator('#field-title').waitFor();
     const problems: string[] = [];
     for (const width of [1200, 300]) {
       await sizeComposer(ui, width);
