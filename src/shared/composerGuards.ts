@@ -7,12 +7,14 @@ import type { DraftForm } from '../core/draft/draftForm';
  */
 
 /**
- * The draft's capacity file as the host may use it: empty (the default), or one
- * of the files it offered. Anything else keeps the file the draft had before.
+ * The draft's capacity file as the host may use it: empty (the default), the one
+ * the stored draft already has (the host put it there), or one of the files it
+ * offered. Anything else keeps the file the draft had before.
  */
 export function acceptCapacityFile(requested: DraftForm, previous: DraftForm, offered: ReadonlySet<string>): DraftForm {
-  if (requested.capacityFile === '' || offered.has(requested.capacityFile)) return requested;
-  return { ...requested, capacityFile: offered.has(previous.capacityFile) ? previous.capacityFile : '' };
+  const file = requested.capacityFile;
+  if (file === '' || file === previous.capacityFile || offered.has(file)) return requested;
+  return { ...requested, capacityFile: previous.capacityFile };
 }
 
 /** Files the host reported a problem in: the only ones "open the problem" may open. */

@@ -73,9 +73,16 @@ describe('composer persistence and protocol', () => {
     assert.equal(await services.resolveCapacityFile(''), path.join(workspaceFolder(), 'team.capacity.yaml'));
   });
 
+  /** The open composer's session, once its page is ready and has its choices. */
+  async function readySession() {
+    const session = (await composerProvider()).session();
+    await waitFor('the composer page is ready', () => session.pageReady, Boolean, 30_000);
+    return session;
+  }
+
   it('ignores a capacity file the page was not offered', async () => {
     const { drafts } = await pushbackApi();
-    const session = (await composerProvider()).session();
+    const session = await readySession();
     const before = drafts.get();
     const outside = path.join(path.dirname(workspaceFolder()), 'elsewhere.capacity.yaml');
     await session.handle({ type: 'formChanged', seq: 1, draft: { ...before, capacityFile: outside, title: 'Changed title' } });
@@ -85,8 +92,8 @@ describe('composer persistence and protocol', () => {
 
   it('opens only files a problem was reported in, at the exact line and column', async () => {
     const { drafts } = await pushbackApi();
-    const session = (await composerProvider()).session();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const session = await readySession();
     const notes = path.join(workspaceFolder(), 'notes.md');
     await session.handle({ type: 'openProblem', file: notes, line: 1, column: 1 });
     await sleep(300);

@@ -13,11 +13,14 @@ describe('composer protocol', () => {
     const chosen = emptyDraft({ capacityFile: '/ext/sample.capacity.yaml', title: 'x' });
     assert.equal(acceptCapacityFile(chosen, previous, offered), chosen);
     assert.equal(acceptCapacityFile(emptyDraft({ capacityFile: '' }), previous, offered).capacityFile, '');
+    // The file the stored draft already has (chosen on the host) stays, offered yet or not.
+    const stored = emptyDraft({ capacityFile: '/picked/with/browse.capacity.yaml' });
+    assert.equal(acceptCapacityFile({ ...stored, title: 'typed' }, stored, new Set()).capacityFile, stored.capacityFile);
     const forged = acceptCapacityFile(emptyDraft({ capacityFile: '/etc/passwd', title: 'kept' }), previous, offered);
     assert.equal(forged.capacityFile, '/w/team.capacity.yaml');
     assert.equal(forged.title, 'kept', 'the rest of the change is kept');
-    // A previous choice that is no longer offered falls back to the default, not to the forged path.
-    assert.equal(acceptCapacityFile(emptyDraft({ capacityFile: '../x.yaml' }), emptyDraft({ capacityFile: '/gone.yaml' }), offered).capacityFile, '');
+    // The stored choice stays even when it is not offered (yet): the host put it there, not the page.
+    assert.equal(acceptCapacityFile(emptyDraft({ capacityFile: '../x.yaml' }), emptyDraft({ capacityFile: '/gone.yaml' }), offered).capacityFile, '/gone.yaml');
   });
 
   it('opens only files a problem was reported in, as of the last report', () => {

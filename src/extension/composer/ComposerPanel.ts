@@ -62,14 +62,17 @@ export class ComposerPanels implements vscode.Disposable {
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
     };
     const visibility = new vscode.EventEmitter<boolean>();
+    let disposed = false;
     const session = new ComposerSession(this.services, {
       webview: panel.webview,
-      visible: () => panel.visible,
+      // A render finishing after the tab closed must not touch the disposed panel.
+      visible: () => !disposed && panel.visible,
       onDidChangeVisibility: visibility.event,
       insertTarget: () => this.lastEditor,
     });
     const viewState = panel.onDidChangeViewState(() => visibility.fire(panel.visible));
     panel.onDidDispose(() => {
+      disposed = true;
       session.dispose();
       viewState.dispose();
       visibility.dispose();

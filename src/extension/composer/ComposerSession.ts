@@ -95,6 +95,11 @@ export class ComposerSession implements vscode.Disposable {
     this.post({ type: 'notice', text, tone });
   }
 
+  /** The page has said it is ready and has been offered its choices (tests wait for this before playing the page). */
+  get pageReady(): boolean {
+    return this.ready && this.offered.size > 0;
+  }
+
   /** A message from the page, checked before anything is done with it (public so tests can play the page). */
   async handle(raw: unknown): Promise<void> {
     const parsed = fromWebviewSchema.safeParse(raw);
@@ -148,13 +153,16 @@ export class ComposerSession implements vscode.Disposable {
     this.previewMode = 'email';
     this.sentAnalysis = '';
     this.sentHtml = null;
-    const choices = await this.choices();
-    // Read after the wait: keystrokes typed meanwhile have reached the store and are not undone.
-    const draft = this.services.drafts.get();
     this.ready = true;
     this.pending.take(); // the init below carries the draft and choices; the refresh the newest figures
+    // The figures do not wait for the choices (every pack, every workspace file): a reloaded
+    // page painted from its own state shows them as soon as the capacity file is read.
+    const figures = this.refresh(this.services.drafts.get(), 0);
+    const choices = await this.choices();
+    // Read after the wait: changes typed meanwhile have reached the store and are not undone.
+    const draft = this.services.drafts.get();
     void this.host.webview.postMessage({ type: 'init', draft, ...choices, trusted: vscode.workspace.isTrusted } satisfies ToWebview);
-    await this.refresh(draft, 0);
+    await figures;
   }
 
   private async sendChoicesAndRefresh(): Promise<void> {
