@@ -29,6 +29,8 @@ function isDraft(value: unknown): value is DraftForm {
   const record = value as Record<string, unknown>;
   if (Object.keys(CHECKED).some((field) => !(field in record))) return false;
   if (Object.keys(TEXT_FIELDS).some((field) => typeof record[field] !== 'string')) return false;
+  // The template fields' values ride along untouched (the page does not edit them): they must be there to be kept.
+  if (typeof record.fieldValues !== 'object' || record.fieldValues === null || Array.isArray(record.fieldValues)) return false;
   return Object.entries(CHOICES).every(([field, allowed]) => (allowed as readonly unknown[]).includes(record[field]));
 }
 
