@@ -80,8 +80,9 @@ async function run(ui: UiSession, workspace: string, { vsix, updateMedia }: { vs
 
   const composer = composerFrame(page);
   await step('run "Pushback: Open Composer": it opens as an editor tab beside notes.md', async () => {
-    await ui.runCommand('Pushback: Open Composer');
-    await composer.locator('#field-title').waitFor({ timeout: 30_000 });
+    // Generous: on a busy machine the extensions may still be activating.
+    await ui.runCommand('Pushback: Open Composer', { timeoutMs: 120_000 });
+    await composer.locator('#field-title').waitFor({ timeout: 60_000 });
     await page.locator('.tabs-container .tab', { hasText: 'Pushback Composer' }).waitFor();
     // notes.md stays visible in its own group: Insert goes there.
     assert.equal(await page.locator('.editor-group-container').count(), 2, 'the composer should open beside the editor');
