@@ -12,7 +12,7 @@ export interface InsertTarget {
  * area, so that editor is usually not the active one: it is shown again first.
  * Without any text editor the reply opens as a new Markdown document, so it is never lost.
  */
-export async function insertReply(markdown: string, target: InsertTarget): Promise<void> {
+export async function insertReply(markdown: string, target: InsertTarget = {}): Promise<void> {
   const editor =
     vscode.window.activeTextEditor ??
     (target.document && !target.document.isClosed
