@@ -17,8 +17,13 @@ export async function benchReload(): Promise<Record<string, unknown>> {
   const workspace = mkdtempSync(path.join(tmpdir(), 'pushback-reload-'));
   const ui = await openUiSession({ workspaceFolder: workspace, extensionDevelopmentPath: root });
   try {
-    const figures = () => ui.page.frameLocator('iframe.webview[src*="extensionId=pushback.pushback"]').frameLocator('iframe#active-frame').locator('#figures dd').first();
-    await ui.runCommand('Pushback: Open Composer');
+    const page = () => ui.page.frameLocator('iframe.webview[src*="extensionId=pushback.pushback"]').frameLocator('iframe#active-frame');
+    const figures = () => page().locator('#figures dd').first();
+    await ui.runCommand('Pushback: Open Composer', { timeoutMs: 120_000 });
+    // The figures need a request: the sample team's figures for a small one.
+    await page().locator('#field-title').fill('Portal');
+    await page().locator('#field-requesterName').fill('Dana Whitfield');
+    await page().locator('#field-effortDays').fill('12');
     await figures().waitFor({ timeout: 60_000 });
     const composer: number[] = [];
     const workbench: number[] = [];
