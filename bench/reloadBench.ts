@@ -25,6 +25,8 @@ export async function benchReload(): Promise<Record<string, unknown>> {
     await page().locator('#field-requesterName').fill('Dana Whitfield');
     await page().locator('#field-effortDays').fill('12');
     await figures().waitFor({ timeout: 60_000 });
+    // Workspace storage is written a moment after the change: reload once it holds the draft.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     const composer: number[] = [];
     const workbench: number[] = [];
     for (let i = 0; i < RELOADS; i++) {
