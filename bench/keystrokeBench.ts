@@ -31,11 +31,11 @@ async function measure(commitments: number | null) {
     const composer = ui.page.frameLocator('iframe.webview[src*="extensionId=pushback.pushback"]').frameLocator('iframe#active-frame');
     await ui.runCommand('Pushback: Open Composer');
     await composer.locator('#field-title').waitFor({ timeout: 60_000 });
-    await composer.locator('#field-requesterName input').fill('Dana Whitfield');
-    await composer.locator('#field-effortDays input').fill('12');
-    await composer.locator('#field-title input').fill('Portal');
+    await composer.locator('#field-requesterName').fill('Dana Whitfield');
+    await composer.locator('#field-effortDays').fill('12');
+    await composer.locator('#field-title').fill('Portal');
     await composer.locator('#preview', { hasText: 'Portal' }).waitFor({ timeout: 30_000 });
-    const outcome = composer.locator('#field-outcome textarea');
+    const outcome = composer.locator('#field-outcome');
     await outcome.click();
     const text = 'cut calls to the contact centre by a third before the spring peak';
     // One keystroke every 60 ms, like a fast typist: each is answered before the next.

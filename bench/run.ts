@@ -18,6 +18,7 @@ import { nodeFileSystem } from '../src/node/nodeFileSystem';
 import { syntheticCapacity } from './syntheticTeam';
 import { benchActivation, bundleSizes } from './extensionBench';
 import { benchKeystrokes } from './keystrokeBench';
+import { benchReload } from './reloadBench';
 import { benchPackLoading } from './packLoadBench';
 import { adversarialFixture, benchAdversarial } from './adversarialBench';
 import { auditRegexes } from './regexAudit';
@@ -130,7 +131,7 @@ async function main() {
   const rendering = await benchRendering();
   const cli = benchColdStart();
   const packLoading = await benchPackLoading();
-  const extension = { ...(await benchActivation()), keystrokeToPreview: await benchKeystrokes(), ...bundleSizes() };
+  const extension = { ...(await benchActivation()), keystrokeToPreview: await benchKeystrokes(), reloadToComposer: await benchReload(), ...bundleSizes() };
   const { template, capacity } = await adversarialFixture();
   const adversarial = await benchAdversarial(template, capacity);
   const first = analysis[0];

@@ -13,5 +13,5 @@ const builds = [build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'd
 builds.push(build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyModulesPlugin()] }));
 builds.push(...buildLazyModules(common, 'dist'));
 // The composer's page runs in the webview: a browser bundle, no Node.
-builds.push(build({ ...common, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: ['src/webview/composer.ts'], outfile: 'dist/webview/composer.js' }));
+builds.push(build({ ...common, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: ['src/webview/composer/main.ts'], outfile: 'dist/webview/composer.js' }));
 await Promise.all(builds);

@@ -1,6 +1,7 @@
 /** Every command the extension contributes; package.json and this map are checked against each other in tests. */
 export const COMMANDS = {
   openComposer: 'pushback.openComposer',
+  insertReply: 'pushback.insertReply',
   newDraft: 'pushback.newDraft',
   insertTemplate: 'pushback.insertTemplate',
   draftFromSelection: 'pushback.draftFromSelection',

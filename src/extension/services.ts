@@ -4,9 +4,10 @@ import type { Capacity } from '../core/schema/capacity';
 import { loadCapacity } from '../core/load/loadData';
 import type { TemplatePack } from '../core/pack/loadPack';
 import type { Problem, Result } from '../core/problems';
-import { ok } from '../core/problems';
+import { formatProblem, ok } from '../core/problems';
 import { builtinSample } from '../node/builtinPack';
 import { userPacksDir } from '../node/userPacksDir';
+import { orderCapacityFiles } from '../shared/capacityOrder';
 import type { TemplateOption } from '../shared/protocol';
 import { DraftStore } from './draftStore';
 import { type Prompts, windowPrompts } from './prompts';
@@ -15,6 +16,9 @@ import { type LoadedPackSources, PackLibrary } from './packs/packLibrary';
 import { readSettings } from './settings';
 import { vscodeFileSystem } from './vscodeFileSystem';
 
+const LAST_CAPACITY_KEY = 'pushback.lastCapacityFile';
+const SAMPLE_LABEL = 'Sample team (Northwind Platform & Workplace IT)';
+
 export const CAPACITY_GLOB = '**/*.capacity.{json,yaml,yml}';
 
 export interface CapacityChoice {
@@ -22,6 +26,8 @@ export interface CapacityChoice {
   file: string;
   label: string;
   isSample: boolean;
+  /** The file's first problem, when it does not load: offered anyway, marked. */
+  problem?: string;
 }
 
 /** What every feature shares, created once in `activate` and cheap until used. */
@@ -50,10 +56,16 @@ export interface Services {
   userPacksDir: string;
   /** Pack folders outside the workspace that the user chose (user packs, absolute settings folders): read even in Restricted Mode. */
   userPackRoots(): string[];
-  /** Capacity files the user can pick: the workspace's (when trusted) and the sample. */
+  /**
+   * Capacity files the user can pick, the default first: the setting, the file last used in
+   * this workspace, files that load, files with problems (marked), the sample. Never a file
+   * inside a template pack's folder.
+   */
   capacityChoices(): Promise<CapacityChoice[]>;
-  /** The capacity file for a draft: its own choice, the setting, the first in the workspace, or the sample. */
+  /** The capacity file for a draft: its own choice, else the first of {@link capacityChoices}. */
   resolveCapacityFile(chosen: string): Promise<string>;
+  /** Remember the file a draft was last analysed against in this workspace (the next default). */
+  rememberCapacityFile(file: string): Promise<void>;
   /** Load a capacity file (refused for workspace files in a restricted workspace), with the currency setting applied. */
   loadCapacity(file: string): Promise<Result<Capacity>>;
 }
@@ -82,6 +94,17 @@ export function createServices(context: vscode.ExtensionContext): Services {
     return capacityFiles;
   };
 
+  // Pack folders hold example data (examples/sample.capacity.yaml), not the team's: never offered.
+  let packFolders: Promise<string[]> | undefined;
+  const workspacePackFolders = (): Promise<string[]> => {
+    packFolders ??= (async () => {
+      if (!vscode.workspace.isTrusted || !vscode.workspace.workspaceFolders) return [];
+      const found = await vscode.workspace.findFiles('**/pushback-pack.json', '**/node_modules/**', 200);
+      return found.map((uri) => path.dirname(uri.fsPath));
+    })();
+    return packFolders;
+  };
+
   // The composer analyzes on every keystroke; the capacity file rarely changes meanwhile.
   // Results are kept per file and dropped when any data file or open document changes.
   const capacityCache = new Map<string, Promise<Result<Capacity>>>();
@@ -94,6 +117,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   };
   const forgetFiles = () => {
     capacityFiles = undefined;
+    packFolders = undefined;
     forget();
   };
   context.subscriptions.push(
@@ -110,7 +134,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     }),
   );
 
-  return {
+  const services: Services = {
     context,
     logger,
     drafts,
@@ -129,18 +153,32 @@ export function createServices(context: vscode.ExtensionContext): Services {
     userPacksDir: packsDir,
     userPackRoots: () => library.userPackRoots(),
     async capacityChoices() {
-      const files = await workspaceCapacityFiles();
-      return [
-        ...files.map((file) => ({ file, label: vscode.workspace.asRelativePath(file), isSample: false })),
-        { file: sample.capacityFile, label: 'Sample team (Northwind Platform & Workplace IT)', isSample: true },
-      ];
+      const [files, packFolders] = await Promise.all([workspaceCapacityFiles(), workspacePackFolders()]);
+      const setting = readSettings().capacityFile;
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      const trusted = vscode.workspace.isTrusted;
+      const found = await Promise.all(
+        files.map(async (file) => {
+          const loaded = await services.loadCapacity(file);
+          const label = vscode.workspace.asRelativePath(file);
+          return loaded.ok ? { file, label } : { file, label, problem: formatProblem(loaded.problems[0]) };
+        }),
+      );
+      const ordered = orderCapacityFiles({
+        setting: setting && folder && trusted ? path.resolve(folder.uri.fsPath, setting) : undefined,
+        lastUsed: trusted ? context.workspaceState.get<string>(LAST_CAPACITY_KEY) : undefined,
+        found,
+        packFolders,
+        sample: { file: sample.capacityFile, label: SAMPLE_LABEL },
+      });
+      return ordered.map((entry) => ({ ...entry, isSample: entry.file === sample.capacityFile }));
     },
     async resolveCapacityFile(chosen) {
       if (chosen && (chosen === sample.capacityFile || vscode.workspace.isTrusted)) return chosen;
-      const setting = readSettings().capacityFile;
-      const folder = vscode.workspace.workspaceFolders?.[0];
-      if (setting && folder && vscode.workspace.isTrusted) return path.resolve(folder.uri.fsPath, setting);
-      return (await workspaceCapacityFiles())[0] ?? sample.capacityFile;
+      return (await services.capacityChoices())[0]?.file ?? sample.capacityFile;
+    },
+    async rememberCapacityFile(file) {
+      if (file && file !== context.workspaceState.get(LAST_CAPACITY_KEY)) await context.workspaceState.update(LAST_CAPACITY_KEY, file);
     },
     async loadCapacity(file) {
       if (file !== sample.capacityFile && !vscode.workspace.isTrusted) {
@@ -158,4 +196,5 @@ export function createServices(context: vscode.ExtensionContext): Services {
       return loading;
     },
   };
+  return services;
 }

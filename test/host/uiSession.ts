@@ -69,6 +69,7 @@ export async function openUiSession(opts: UiSessionOptions): Promise<UiSession> 
     const payload: Array<[string, string]> = extensionDevelopmentPath
       ? [['extensionDevelopmentPath', server.remoteUri(extensionDevelopmentPath)]]
       : [];
+    // The machine may be busy: the page's load gets the same time as the workbench's first paint.
     await page.goto(server.workbenchUrl(payload), { timeout: timeoutMs });
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: timeoutMs });
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: timeoutMs });

@@ -69,7 +69,7 @@ describe('activation', () => {
     }
   });
 
-  it('contributes the Pushback view container, the composer webview view, the Template Packs and Decisions trees', async () => {
+  it('contributes the Pushback view container, the composer summary, the Template Packs and Decisions trees', async () => {
     const { contributes } = pushbackExtension().packageJSON;
     assert.deepEqual(
       contributes.viewsContainers.activitybar.map((c: { id: string }) => c.id),
@@ -78,7 +78,7 @@ describe('activation', () => {
     assert.deepEqual(
       contributes.views.pushback.map((v: { id: string; type: string }) => [v.id, v.type]),
       [
-        [COMPOSER_VIEW_ID, 'webview'],
+        [COMPOSER_VIEW_ID, undefined],
         [PACKS_VIEW_ID, undefined],
         [DECISIONS_VIEW_ID, undefined],
       ],

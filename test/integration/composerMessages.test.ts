@@ -14,11 +14,11 @@ describe('composer messages', () => {
     const { error } = services.logger;
     services.logger.error = (message) => void logged.push(message);
     try {
-      const provider = await composerProvider();
+      const session = (await composerProvider()).session();
       // A form change whose draft is not a draft, an unknown type, and a non-object: each refused.
-      await provider.receive({ type: 'formChanged', seq: 1, draft: { title: 42 } });
-      await provider.receive({ type: 'runShell', command: 'rm -rf /' });
-      await provider.receive('ready');
+      await session.handle({ type: 'formChanged', seq: 1, draft: { title: 42 } });
+      await session.handle({ type: 'runShell', command: 'rm -rf /' });
+      await session.handle('ready');
     } finally {
       services.logger.error = error;
     }

@@ -26,10 +26,10 @@ export async function pushbackApi(): Promise<PushbackApi> {
   return api;
 }
 
-/** The composer's view provider, reached through the API (`composer()` since the view is created on activation). */
+/** The composer's API (its session, its current reply), reached through the extension's exports. */
 export async function composerProvider(): Promise<NonNullable<ReturnType<PushbackApi['composer']>>> {
   const provider = (await pushbackApi()).composer();
-  assert.ok(provider, 'the composer view provider was not created on activation');
+  assert.ok(provider, 'the composer API was not set on activation');
   return provider;
 }
 

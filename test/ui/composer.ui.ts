@@ -1,9 +1,11 @@
 /**
  * UI test of the composer in the real workbench (VS Code 1.100.3 from code-server, driven by
- * Debian's Chromium; see test/host/uiSession.ts): open notes.md, open the composer from the
- * palette, fill in the request, wait for the live preview, insert the reply at the cursor and
- * check the file. Screenshots of the composer in a light and a dark theme go to
- * test-results/screenshots/.
+ * Debian's Chromium; see test/host/uiSession.ts). The composer opens as an editor tab beside
+ * notes.md; the request is typed in; then, with the keyboard only, every proposal × preview
+ * mode is chosen and the copied Markdown, the inserted text and the preview must agree. The
+ * Teams preview must show every slip row the card holds. Screenshots in the light, dark and
+ * high-contrast themes at 300 px and 1,200 px go to test-results/screenshots/, each with an
+ * axe-core audit (WCAG 2.1 A/AA + best practice) beside it: any violation fails the test.
  *
  *   npx tsx test/ui/composer.ui.ts                  # the extension from source (needs npm run build)
  *   npx tsx test/ui/composer.ui.ts --vsix pushback.vsix   # the packaged extension, installed
@@ -16,35 +18,42 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FrameLocator, Page } from 'playwright-core';
+import { markdownToHtml } from '../../src/core/engine/markdownOutput';
 import { REPO_ROOT } from '../host/codeServer';
 import { copyFixtureWorkspace } from '../host/integrationSuites';
-import { openUiSession, runUiTest, type UiSession } from '../host/uiSession';
+import { openUiSession, runUiTest, SCREENSHOT_DIR, type UiSession } from '../host/uiSession';
+import { auditComposer, composerFrame, describeViolations, setColorTheme, sizeComposer, sleep, THEMES, type ThemeKey } from './composerPage';
 
-const LIGHT = 'Default Light Modern';
-const DARK = 'Default Dark Modern';
 const README_SCREENSHOT = path.join(REPO_ROOT, 'media', 'screenshot-composer.png');
 
 const REQUEST = {
   title: 'Visitor Wi-Fi for the new office',
   requesterName: 'Dana Whitfield',
   requesterTitle: 'VP Sales',
-  effortDays: '4',
+  effortDays: '40',
   neededBy: '2027-01-29',
   costOfDelayPerWeek: '500',
   outcome: 'welcome guests without a helpdesk ticket',
 };
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** The preview's text, as a reader sees it (whitespace collapsed). */
+const words = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** The composer's page: webviews are an iframe (the host page) holding the extension's iframe. */
-function composerFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview[src*="extensionId=pushback.pushback"]').frameLocator('iframe#active-frame');
+/** The text an HTML fragment shows, without a DOM: tags dropped, entities decoded. */
+function htmlText(html: string): string {
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+  return words(html.replace(/<br\s*\/?>/g, '\n').replace(/<[^>]+>/g, ' ').replace(/&(#?\w+);/g, (all, name: string) => entities[name] ?? all));
+}
+
+async function readClipboard(page: Page): Promise<string> {
+  return page.evaluate(() => navigator.clipboard.readText());
 }
 
 async function run(ui: UiSession, workspace: string, { vsix, updateMedia }: { vsix?: string; updateMedia: boolean }): Promise<void> {
   const { page } = ui;
   const prefix = vsix ? 'vsix-' : '';
-  const shots: Record<string, string> = {};
+  const shots: string[] = [];
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   // The composer's strict CSP must not block anything of its own (a blocked script or style shows here).
   const blocked: string[] = [];
   page.on('console', (message) => {
@@ -70,72 +79,130 @@ async function run(ui: UiSession, workspace: string, { vsix, updateMedia }: { vs
   });
 
   const composer = composerFrame(page);
-  await step('run "Pushback: Open Composer" and wait for its form', async () => {
-    await ui.runCommand('Pushback: Open Composer');
-    await composer.locator('#field-title').waitFor({ timeout: 30_000 });
+  await step('run "Pushback: Open Composer": it opens as an editor tab beside notes.md', async () => {
+    // Generous: on a busy machine the extensions may still be activating.
+    await ui.runCommand('Pushback: Open Composer', { timeoutMs: 120_000 });
+    await composer.locator('#field-title').waitFor({ timeout: 60_000 });
+    await page.locator('.tabs-container .tab', { hasText: 'Pushback Composer' }).waitFor();
+    // notes.md stays visible in its own group: Insert goes there.
+    assert.equal(await page.locator('.editor-group-container').count(), 2, 'the composer should open beside the editor');
+    assert.equal(await composer.locator('h1').count(), 1);
   });
 
-  await step('choose the workspace team as capacity data', async () => {
-    const select = composer.locator('#field-capacityFile');
-    await select.click();
-    // The dropdown is in the element's shadow root; Playwright's CSS pierces open shadow roots.
-    await select.locator('.option', { hasText: 'team.capacity.yaml' }).click();
-    const chosen = await select.evaluate((el) => (el as unknown as { value: string }).value);
-    assert.equal(path.basename(chosen), 'team.capacity.yaml');
+  await step('the capacity box offers the valid workspace file first, the broken one marked, the sample last', async () => {
+    const labels = await composer.locator('#field-capacityFile option').allTextContents();
+    assert.equal(labels[0], 'team.capacity.yaml', labels.join(' | '));
+    assert.match(labels[1], /^broken\.capacity\.json — has problems$/, labels.join(' | '));
+    assert.match(labels[labels.length - 1], /^Sample team/, labels.join(' | '));
+    assert.equal(path.basename(await composer.locator('#field-capacityFile').inputValue()), 'team.capacity.yaml');
   });
 
-  await step('fill in the request (typing into the vscode-textfield inputs)', async () => {
-    const title = composer.locator('#field-title input');
+  await step('type the request', async () => {
+    const title = composer.locator('#field-title');
     await title.click();
     await title.pressSequentially(REQUEST.title, { delay: 5 });
-    for (const field of ['requesterName', 'requesterTitle', 'effortDays', 'neededBy', 'costOfDelayPerWeek'] as const) {
-      await composer.locator(`#field-${field} input`).fill(REQUEST[field]);
+    for (const field of ['requesterName', 'requesterTitle', 'effortDays', 'neededBy', 'costOfDelayPerWeek', 'outcome'] as const) {
+      await composer.locator(`#field-${field}`).fill(REQUEST[field]);
     }
-    await composer.locator('#field-outcome textarea').fill(REQUEST.outcome);
-  });
-
-  await step('the preview shows the reply, and the analysis the chosen team', async () => {
     await composer.locator('#preview', { hasText: REQUEST.title }).waitFor({ timeout: 10_000 });
     await composer.locator('#preview', { hasText: 'Hi Dana,' }).waitFor();
     await composer.locator('#analysis h2', { hasText: 'Integration Test Team' }).waitFor();
     assert.equal(await composer.locator('#problems .problem').count(), 0, 'the composer shows problems');
   });
 
-  await step('click "Insert at cursor": the reply lands in notes.md at the cursor', async () => {
-    await composer.locator('vscode-button[data-action="insert"]').click();
-    await page.locator('.monaco-editor .view-lines', { hasText: 'Hi Dana,' }).waitFor({ timeout: 10_000 });
-    // Read what the editor holds through the file: save it from the palette, then read it from disk.
-    await page.locator('.tabs-container .tab', { hasText: 'notes.md' }).click();
-    await ui.runCommand('File: Save');
-    const file = path.join(workspace, 'notes.md');
-    const deadline = Date.now() + 10_000;
-    while (!fs.readFileSync(file, 'utf8').includes('Hi Dana,') && Date.now() < deadline) await sleep(100);
-    const text = fs.readFileSync(file, 'utf8');
-    const after = text.slice(text.indexOf('Reply to Dana below:\n') + 'Reply to Dana below:\n'.length);
-    assert.ok(after.startsWith(`Hi Dana,\n\nYes — we can take on **${REQUEST.title}**`), `notes.md after the insert:\n${text.slice(0, 400)}`);
-    assert.ok(text.startsWith('# Notes for the stakeholder meeting\n'), 'the text before the cursor changed');
-    assert.ok(text.endsWith('\nThanks.\n'), 'the text after the cursor changed');
+  await step('the side bar keeps a compact entry: the draft\'s figures and "Open Composer"', async () => {
+    await page.locator('.activitybar a[aria-label^="Pushback"]').click();
+    const tree = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Composer' }) });
+    await tree.locator('.monaco-list-row', { hasText: 'Open Composer' }).waitFor({ timeout: 10_000 });
+    await tree.locator('.monaco-list-row', { hasText: 'Utilization' }).waitFor({ timeout: 10_000 });
+    await ui.runCommand('View: Close Primary Side Bar');
   });
 
-  await step('screenshots in the light theme', async () => {
-    await widenSideBar(page);
-    Object.assign(shots, await composerScreenshots(ui, composer, `${prefix}composer-light`));
+  await step('keyboard only: every proposal × preview mode — copied Markdown and inserted text equal the preview', async () => {
+    const proposals = await composer.locator('#field-proposal input[type=radio]:not([disabled])').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    assert.ok(proposals.length >= 3, `available proposals: ${proposals.join(', ')}`);
+    const seen = new Set<string>();
+    for (let round = 0; round < proposals.length; round++) {
+      // Move the proposal with the arrow keys from the checked radio (no click anywhere).
+      await composer.locator('#field-proposal input:checked').focus();
+      if (round > 0) await page.keyboard.press('ArrowDown');
+      const proposal = await composer.locator('#field-proposal input:checked').inputValue();
+      assert.ok(!seen.has(proposal), `ArrowDown did not move the proposal (still ${proposal})`);
+      seen.add(proposal);
+      for (const mode of ['email', 'teams'] as const) {
+        await composer.locator('#preview-mode input:checked').focus();
+        if ((await composer.locator('#preview-mode input:checked').inputValue()) !== mode) await page.keyboard.press('ArrowRight');
+        assert.equal(await composer.locator('#preview-mode input:checked').inputValue(), mode);
+        await checkCopyEqualsPreview(page, composer, proposal, mode);
+      }
+    }
+    assert.equal(seen.size, proposals.length);
   });
 
-  await step('screenshots in the dark theme', async () => {
-    await setColorTheme(ui, DARK);
-    Object.assign(shots, await composerScreenshots(ui, composer, `${prefix}composer-dark`));
+  await step('the Teams preview shows as many slip rows as the card holds, and no empty column in the key figures', async () => {
+    await composer.locator('#preview-mode input:checked').focus();
+    if ((await composer.locator('#preview-mode input:checked').inputValue()) !== 'teams') await page.keyboard.press('ArrowRight');
+    await composer.locator('#preview .teams-card').waitFor();
+    await composer.locator('button[data-action="copyTeamsCard"]').focus();
+    await page.keyboard.press('Enter');
+    const card = await waitForClipboard(page, (text) => text.includes('"AdaptiveCard"'));
+    const json = JSON.parse(card) as { body?: { type: string; rows?: unknown[] }[]; attachments?: { content: { body: { type: string; rows?: unknown[] }[] } }[] };
+    const body = json.body ?? json.attachments?.[0]?.content.body ?? [];
+    const table = body.find((element) => element.type === 'Table');
+    assert.ok(table?.rows, 'the card has no Table of what slips');
+    const slipRows = table.rows.length - 1; // less the header row
+    assert.ok(slipRows > 0, 'the card lists no slips');
+    const shown = await composer.locator('#preview [role="table"] [role="row"]').count();
+    assert.equal(shown - 1, slipRows, `the preview shows ${shown - 1} slip rows, the card holds ${slipRows}`);
+    const emptyCells = await composer.locator('#preview .ac-factset td:empty').count();
+    assert.equal(emptyCells, 0, 'the key figures have an empty column');
+  });
+
+  await step('screenshots and an axe audit in light, dark and high contrast, both preview modes, at 1,200 px and 300 px', async () => {
+    await ui.runCommand('View: Close Panel').catch(() => undefined);
+    // The composer alone in the editor area: its width is then the window's, less the activity bar.
+    await ui.runCommand('View: Single Column Editor Layout');
+    await page.locator('.tabs-container .tab', { hasText: 'Pushback Composer' }).click();
+    await composer.locator('#field-title').waitFor();
+    const problems: string[] = [];
+    for (const width of [1200, 300]) {
+      await sizeComposer(ui, width);
+      for (const theme of Object.keys(THEMES) as ThemeKey[]) {
+        await setColorTheme(ui, theme);
+        for (const mode of ['email', 'teams'] as const) {
+          await composer.locator('#preview-mode input:checked').focus();
+          if ((await composer.locator('#preview-mode input:checked').inputValue()) !== mode) await page.keyboard.press('ArrowRight');
+          await composer.locator(mode === 'teams' ? '#preview .teams-card' : '#preview p').first().waitFor();
+          await page.mouse.move(0, 0);
+          await sleep(300);
+          const name = `${prefix}composer-${theme}-${width}-${mode}`;
+          const overflow = await composer.locator('body').evaluate((body) => body.scrollWidth - body.clientWidth);
+          if (overflow > 0) problems.push(`${name}: the page is ${overflow} px wider than the panel`);
+          const small = await composer.locator('.chart-label, .chart-value').evaluateAll((nodes) => nodes.filter((n) => parseFloat(getComputedStyle(n).fontSize) < 11).length);
+          if (small > 0) problems.push(`${name}: ${small} chart labels under 11 px`);
+          shots.push(await screenshotComposer(ui, name));
+          if (width === 300) {
+            await composer.locator('#analysis').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+            shots.push(await screenshotComposer(ui, `${name}-analysis`));
+            await composer.locator('.preview-column').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+            shots.push(await screenshotComposer(ui, `${name}-reply`));
+            await composer.locator('body').evaluate(() => window.scrollTo(0, 0));
+          }
+          const violations = await auditComposer(page, path.join(SCREENSHOT_DIR, `${name}.axe.json`));
+          if (violations.length > 0) problems.push(`${name}:\n${describeViolations(violations)}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, [], problems.join('\n'));
   });
 
   await step('"This template asks": the CIO note asks for the briefing date (a date field) and the decision record (a checkbox, by keyboard)', async () => {
     const select = composer.locator('#field-templateId');
-    await select.click();
-    // The list can open past the side-bar pane's edge, where another view takes the clicks.
-    await select.locator('.option', { hasText: 'Inform the CIO' }).dispatchEvent('click');
-    const date = composer.locator('#template-field-briefingDate input');
+    await select.selectOption({ label: await select.locator('option', { hasText: 'Inform the CIO' }).first().innerText() });
+    const date = composer.locator('#template-field-briefingDate');
     await date.waitFor({ timeout: 10_000 });
     assert.equal(await date.getAttribute('type'), 'date');
-    assert.equal((await composer.locator('vscode-label[for="template-field-briefingDate"]').textContent())?.trim(), 'Date of your next briefing with the CIO');
+    assert.equal((await composer.locator('label[for="template-field-briefingDate"]').textContent())?.trim(), 'Date of your next briefing with the CIO');
     await date.fill('2027-01-08');
     await composer.locator('#preview', { hasText: 'briefing on Fri 8 Jan 2027' }).waitFor({ timeout: 10_000 });
     await composer.locator('#template-field-attachDecisionRecord').focus();
@@ -148,52 +215,80 @@ async function run(ui: UiSession, workspace: string, { vsix, updateMedia }: { vs
   });
 
   if (updateMedia) {
-    fs.copyFileSync(shots[`${prefix}composer-light`], README_SCREENSHOT);
+    fs.copyFileSync(path.join(SCREENSHOT_DIR, `${prefix}composer-light-1200-email.png`), README_SCREENSHOT);
     console.log(`  updated ${path.relative(REPO_ROOT, README_SCREENSHOT)}`);
   }
-  console.log(`  screenshots: ${Object.values(shots).map((f) => path.relative(REPO_ROOT, f)).join(', ')}`);
+  void workspace;
+  console.log(`  ${shots.length} screenshots and their axe reports in ${path.relative(REPO_ROOT, SCREENSHOT_DIR)}`);
 }
 
-/** A wider side bar shows the composer as people use it (the default 300 px wraps every figure). */
-async function widenSideBar(page: Page): Promise<void> {
-  const sidebar = await page.locator('.part.sidebar').boundingBox();
-  if (!sidebar) return;
-  const x = sidebar.x + sidebar.width;
-  const y = sidebar.y + sidebar.height / 2;
-  await page.mouse.move(x - 1, y);
-  await page.mouse.down();
-  await page.mouse.move(x + 160, y, { steps: 8 });
-  await page.mouse.up();
-  await sleep(300);
+async function waitForClipboard(page: Page, accept: (text: string) => boolean): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const text = await readClipboard(page);
+    if (accept(text)) return text;
+    if (Date.now() > deadline) throw new Error(`the clipboard never held what was copied; it holds:\n${text.slice(0, 300)}`);
+    await sleep(100);
+  }
 }
+
 
 /**
- * Three pictures of the workbench: the form (…-form), the analysis (the README's picture) and
- * the reply preview (…-reply). Returns the files by name.
+ * Copy Markdown and Insert at cursor, from the keyboard: the copy must render to the text the
+ * email preview shows (in the Teams mode: hold every paragraph the card shows of the reply),
+ * and the insert must put exactly the copy into notes.md.
  */
-async function composerScreenshots(ui: UiSession, composer: FrameLocator, name: string): Promise<Record<string, string>> {
-  const views: [string, string][] = [[`${name}-form`, '#app'], [name, '#analysis'], [`${name}-reply`, 'section.preview']];
-  const files: Record<string, string> = {};
-  for (const [file, anchor] of views) {
-    await composer.locator(anchor).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await ui.page.mouse.move(0, 0); // no hover highlight in the picture
-    await sleep(400);
-    files[file] = await ui.screenshot(file);
+async function checkCopyEqualsPreview(page: Page, composer: FrameLocator, proposal: string, mode: 'email' | 'teams'): Promise<void> {
+  const what = `${proposal} × ${mode}`;
+  await composer.locator(mode === 'teams' ? '#preview .teams-card' : '#preview p').first().waitFor({ timeout: 10_000 });
+  // The host has answered every change once the latest update is shown (the page tracks it for the bench).
+  await composer.locator('body').evaluate(async () => {
+    const w = window as unknown as { pushbackLatency: number[] };
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return w.pushbackLatency.length;
+  });
+  await page.evaluate(() => navigator.clipboard.writeText('(nothing copied yet)'));
+  await composer.locator('button[data-action="copyMarkdown"]').focus();
+  await page.keyboard.press('Enter');
+  const markdown = await waitForClipboard(page, (text) => text !== '(nothing copied yet)');
+  await composer.locator('#action-status', { hasText: 'Copied the reply as Markdown' }).waitFor({ timeout: 5_000 });
+  const previewText = words((await composer.locator('#preview').textContent()) ?? '');
+  if (mode === 'email') {
+    assert.equal(previewText, htmlText(markdownToHtml(markdown, { breaks: true })), `${what}: the email preview differs from the copied Markdown`);
+  } else {
+    const reply = words((await composer.locator('#preview .teams-card').textContent()) ?? '');
+    const firstLine = markdown.split('\n').find((line) => line.trim() !== '') ?? '';
+    assert.ok(reply.includes(htmlText(markdownToHtml(firstLine))), `${what}: the Teams preview does not hold the copied reply's first line "${firstLine}"`);
   }
-  return files;
+  // Insert into notes.md, from the keyboard; then undo it there so the next round starts clean.
+  await composer.locator('button[data-action="insert"]').focus();
+  await page.keyboard.press('Enter');
+  const editor = page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines');
+  await editor.filter({ hasText: markdown.split('\n')[0] }).waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  const notes = await waitForClipboard(page, (text) => text.startsWith('# Notes for the stakeholder meeting'));
+  const after = notes.slice(notes.indexOf('Reply to Dana below:\n') + 'Reply to Dana below:\n'.length);
+  assert.ok(after.startsWith(markdown), `${what}: notes.md after Insert does not hold the copied reply at the cursor:\n${after.slice(0, 300)}`);
+  assert.ok(notes.replace(/\r\n/g, '\n').endsWith('\nThanks.\n') || notes.endsWith('\nThanks.'), `${what}: the text after the cursor changed`);
+  await page.keyboard.press('Control+Z');
+  await page.keyboard.press('Control+Z');
+  await page.keyboard.press('Control+Z');
+  // Back where the reply goes, then back to the composer for the next round.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.locator('.tabs-container .tab', { hasText: 'Pushback Composer' }).click();
+  await composer.locator('#field-title').waitFor();
 }
 
-/** Changes the theme the way a user does (Preferences: Color Theme) and waits for the workbench and the webview to repaint. */
-async function setColorTheme(ui: UiSession, theme: string): Promise<void> {
-  const { page } = ui;
-  await ui.runCommand('Preferences: Color Theme');
-  const widget = page.locator('.quick-input-widget');
-  await widget.locator('.quick-input-box input').fill(theme);
-  await widget.locator('.monaco-list-row', { hasText: theme }).first().click();
-  await widget.waitFor({ state: 'hidden' });
-  const kind = theme === DARK ? 'vs-dark' : 'vs';
-  await page.locator(`.monaco-workbench.${kind}`).waitFor({ timeout: 15_000 });
-  await composerFrame(page).locator(`body.vscode-${kind === 'vs' ? 'light' : 'dark'}`).waitFor({ timeout: 15_000 });
+/** The composer's tab only, not the whole workbench. */
+async function screenshotComposer(ui: UiSession, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await ui.page.locator('iframe.webview[src*="extensionId=pushback.pushback"]').screenshot({ path: file, animations: 'disabled' });
+  return file;
 }
 
 let failedStep: string | undefined;
@@ -228,8 +323,8 @@ async function main(): Promise<number> {
     ui = await openUiSession({
       workspaceFolder: workspace.folder,
       ...(vsix ? { vsix } : { extensionDevelopmentPath: REPO_ROOT }),
-      settings: { 'workbench.colorTheme': LIGHT },
-      viewport: { width: 1280, height: 800 },
+      settings: { 'workbench.colorTheme': THEMES.light.name },
+      viewport: { width: 1440, height: 900 },
     });
     await run(ui, workspace.folder, { vsix, updateMedia: Boolean(values['update-media']) });
     console.log(`composer UI test: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,24 +1,22 @@
 /**
- * The composer's webview is not kept alive when hidden: when it is shown again, the page
- * must show the draft as it was typed (from the DraftStore and the webview's own state).
- * This checks what the reopened page shows, in the real workbench, waiting on the page's
- * own fields rather than sleeping.
+ * The composer is an editor tab whose page is not kept alive when hidden, and a serializer
+ * brings the tab back after a window reload. Either way the page must show the draft as it
+ * was typed (from the DraftStore and the page's own state). This checks what the page shows,
+ * in the real workbench, waiting on the page's own fields rather than sleeping.
  *
  *   npx tsx test/ui/composerPersistence.ui.ts      (needs npm run build)
  */
 import assert from 'node:assert/strict';
-import type { FrameLocator, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { REPO_ROOT } from '../host/codeServer';
 import { copyFixtureWorkspace } from '../host/integrationSuites';
 import { openUiSession, runUiTest, type UiSession } from '../host/uiSession';
+import { composerFrame } from './composerPage';
 
 const DRAFT = { title: 'Visitor Wi-Fi for the new office', requesterName: 'Dana Whitfield', effortDays: '4' };
 /** Generous: these machines are shared; nothing here measures speed. */
 const PATIENCE_MS = 60_000;
-
-function composerFrame(ui: UiSession): FrameLocator {
-  return ui.page.frameLocator('iframe.webview[src*="extensionId=pushback.pushback"]').frameLocator('iframe#active-frame');
-}
+const OUTER = 'iframe.webview[src*="extensionId=pushback.pushback"]';
 
 /** Wait until the field shows `expected` (the page's own signal), failing with what it showed last. */
 async function waitForValue(field: Locator, expected: string, what: string): Promise<void> {
@@ -32,25 +30,37 @@ async function waitForValue(field: Locator, expected: string, what: string): Pro
   assert.fail(`${what}: showed "${last}", not "${expected}"`);
 }
 
+/** The page shows the typed draft in every field, and its reply. */
+async function showsDraft(ui: UiSession, when: string): Promise<void> {
+  const composer = composerFrame(ui.page);
+  for (const [field, value] of Object.entries(DRAFT)) await waitForValue(composer.locator(`#field-${field}`), value, `${when}: the composer's ${field}`);
+  await composer.locator('#preview', { hasText: DRAFT.title }).waitFor({ timeout: PATIENCE_MS });
+  await composer.locator('#preview', { hasText: 'Hi Dana,' }).waitFor({ timeout: PATIENCE_MS });
+}
+
 async function run(ui: UiSession): Promise<void> {
   await ui.page.locator('.activitybar a[aria-label^="Pushback"]').waitFor({ timeout: PATIENCE_MS });
-  await ui.runCommand('Pushback: Open Composer');
-  let composer = composerFrame(ui);
-  await composer.locator('#field-title input').waitFor({ timeout: PATIENCE_MS });
-  for (const [field, value] of Object.entries(DRAFT)) await composer.locator(`#field-${field} input`).fill(value);
+  await ui.runCommand('Pushback: Open Composer', { timeoutMs: PATIENCE_MS });
+  const composer = composerFrame(ui.page);
+  await composer.locator('#field-title').waitFor({ timeout: PATIENCE_MS });
+  for (const [field, value] of Object.entries(DRAFT)) await composer.locator(`#field-${field}`).fill(value);
   await composer.locator('#preview', { hasText: 'Hi Dana,' }).waitFor({ timeout: PATIENCE_MS });
   console.log('  ✔ typed a draft; the preview shows the reply');
 
-  await ui.runCommand('View: Close Primary Side Bar');
-  await ui.page.locator('iframe.webview[src*="extensionId=pushback.pushback"]').waitFor({ state: 'detached', timeout: PATIENCE_MS });
-  console.log('  ✔ closed the side bar: the composer page is gone');
+  await ui.runCommand('View: Close All Editors');
+  await ui.page.locator(OUTER).waitFor({ state: 'detached', timeout: PATIENCE_MS });
+  console.log('  ✔ closed the composer tab: its page is gone');
 
-  await ui.runCommand('Pushback: Open Composer');
-  composer = composerFrame(ui);
-  for (const [field, value] of Object.entries(DRAFT)) await waitForValue(composer.locator(`#field-${field} input`), value, `the reopened composer's ${field}`);
-  await composer.locator('#preview', { hasText: DRAFT.title }).waitFor({ timeout: PATIENCE_MS });
-  await composer.locator('#preview', { hasText: 'Hi Dana,' }).waitFor({ timeout: PATIENCE_MS });
+  await ui.runCommand('Pushback: Open Composer', { timeoutMs: PATIENCE_MS });
+  await showsDraft(ui, 'reopened');
   console.log('  ✔ reopened: the page shows the same draft and its reply');
+
+  // What Developer: Reload Window does in a web host. The serializer restores the tab; no command is run.
+  // Workspace storage is flushed on the way out of the page, as on a real reload.
+  await ui.page.reload({ waitUntil: 'commit' });
+  await ui.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: PATIENCE_MS * 2 });
+  await showsDraft(ui, 'after a window reload');
+  console.log('  ✔ reloaded the window: the composer tab is restored with the same draft and its reply');
 }
 
 async function main(): Promise<number> {

@@ -141,10 +141,10 @@ describe('Teams: the Adaptive Card', () => {
   });
 
   describe('the size cap', () => {
-    /** The sample, with its delays copied until the list is long enough to burst a card. */
+    /** The sample, with its delays copied and their titles long enough to burst a card (replies list the first 12 slips). */
     async function withManyDelays(templateId: string, count: number) {
       const drafted = await draftSample(templateId);
-      const delays: Delay[] = Array.from({ length: count }, (_, i) => ({ ...drafted.input.analysis.delays[i % 8], id: `BIG-${i + 1}`, title: `Synthetic commitment number ${i + 1} with a long title` }));
+      const delays: Delay[] = Array.from({ length: count }, (_, i) => ({ ...drafted.input.analysis.delays[i % 8], id: `BIG-${i + 1}`, title: `Synthetic commitment number ${i + 1} ${'with a title long enough to fill a card '.repeat(30)}` }));
       const input = { ...drafted.input, analysis: { ...drafted.input.analysis, delays } };
       const markdown = renderReply(drafted.template, input);
       assert.ok(markdown.ok);

@@ -9,7 +9,7 @@ import { sampleDecisionSource } from './fixtures/sample';
 /** A team whose plan is 300 one-day commitments, and a rank-1 request that delays every one. */
 function crowdedTeam(): { request: string; capacity: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'pushback-crowded-'));
-  const commitments = Array.from({ length: 300 }, (_, i) => `  - { id: W-${i + 1}, title: Work item number ${i + 1}, effortDays: 1, rank: ${i + 2}, costOfDelayPerWeek: 500 }`);
+  const commitments = Array.from({ length: 300 }, (_, i) => `  - { id: W-${i + 1}, title: Work item number ${i + 1} ${'with a title long enough to fill a card '.repeat(15)}, effortDays: 1, rank: ${i + 2}, costOfDelayPerWeek: 500 }`);
   const capacity = path.join(dir, 'team.capacity.yaml');
   writeFileSync(capacity, ['team: Crowded', 'horizon: { start: 2027-01-04, end: 2027-03-26 }', 'members:', '  - { name: Ana, dailyCost: 500 }', 'commitments:', ...commitments, 'org: { me: { name: Sam } }', ''].join('\n'));
   const request = path.join(dir, 'urgent.request.yaml');

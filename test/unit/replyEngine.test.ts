@@ -50,6 +50,12 @@ describe('the reply engine', () => {
       assert.equal(table, '| What | Days |\n| --- | ---: |\n| Alpha \\| x | 4 days |\n| Beta \\| x | 4 days |');
       assert.match(markdownToHtml(table), /<td>Alpha \| x<\/td>/);
     });
+    it('lists the first rows of a long table and counts the rest', () => {
+      const limited = render('{{#table analysis.delays limit=1}}{{#cell "What"}}{{title}}{{/cell}}{{#cell "Days" align="right"}}{{days delayWorkingDays}}{{/cell}}{{/table}}');
+      assert.equal(limited, '| What | Days |\n| --- | ---: |\n| Alpha | 4 days |\n| …and 1 more |  |');
+      // A limit at or above the length lists everything, with no "more" row.
+      assert.doesNotMatch(render('{{#table analysis.delays limit=2}}{{#cell "What"}}{{title}}{{/cell}}{{/table}}'), /more/);
+    });
     it('compares with eq, gt, and, or, not', () => {
       assert.equal(render('{{#if (and (gt analysis.overflowDays 1) (eq proposal "swap"))}}yes{{/if}}{{#if (or false (not false))}}!{{/if}}'), 'yes!');
     });

@@ -5,7 +5,7 @@ import { type MarkdownToken as Token, replyMarkdown as markdown } from './replyM
  * markdown-it's inline `style`, so the output shows under a webview CSP that
  * allows no inline styles (email HTML, which needs inline styles, has its own renderer).
  */
-export function markdownToHtml(source: string): string {
+export function markdownToHtml(source: string, options: { breaks?: boolean } = {}): string {
   const tokens = markdown().parse(source, {});
   for (const token of tokens) {
     const align = /text-align:(\w+)/.exec(String(token.attrGet('style') ?? ''))?.[1];
@@ -14,7 +14,7 @@ export function markdownToHtml(source: string): string {
       token.attrSet('class', `align-${align}`);
     }
   }
-  return markdown().renderer.render(tokens, markdown().options, {});
+  return markdown().renderer.render(tokens, { ...markdown().options, breaks: options.breaks ?? markdown().options.breaks }, {});
 }
 
 /**

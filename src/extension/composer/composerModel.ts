@@ -9,13 +9,13 @@ import { formatDate } from '../../core/engine/helpers/dates';
 import { formatMoney } from '../../core/engine/helpers/money';
 import { formatDays, formatFte, formatPercent } from '../../core/engine/helpers/numbers';
 import { listInProse } from '../../core/engine/helpers/prose';
-import { draftReply } from '../../core/draft/draftReply';
+import { draftReply, draftTemplateId } from '../../core/draft/draftReply';
 import { emailHtmlFragment } from '../../core/outputs/emailHtml';
 import type { TemplatePack } from '../../core/pack/loadPack';
 import { formatProblem, type Problem, type Result } from '../../core/problems';
 import type { DraftForm } from '../../core/draft/draftForm';
 import { missingTemplateText, teamsCardFor } from '../draftHints';
-import type { AnalysisView, ComposerUpdate } from '../../shared/protocol';
+import type { AnalysisView, ComposerUpdate, RenderedUpdate } from '../../shared/protocol';
 
 export interface DraftInputs {
   draft: DraftForm;
@@ -46,10 +46,10 @@ export interface ComposerReply {
  * {@link replyOutputs} when an action asks. Plain code over the core, so the
  * composer's logic is testable without a webview.
  */
-export function renderDraft(inputs: DraftInputs): { update: ComposerUpdate; reply: ComposerReply | null } {
+export function renderDraft(inputs: DraftInputs): { update: RenderedUpdate; reply: ComposerReply | null } {
   const { draft, seq, capacityFile, capacity, packs, today, signature, currency, locale, withTeamsCard } = inputs;
-  const empty = (hint: string, extra: Partial<ComposerUpdate> = {}) => ({
-    update: { seq, capacityFile, errors: {}, problems: [], analysis: null, html: '', teamsCard: null, cioNoteNeeded: false, hint, ...extra },
+  const empty = (hint: string, extra: Partial<RenderedUpdate> = {}) => ({
+    update: { seq, capacityFile, templateId: draftTemplateId(draft), errors: {}, problems: [], analysis: null, html: '', teamsCard: null, missingTemplate: null, cioNoteNeeded: false, hint, ...extra },
     reply: null,
   });
   const drafted = draftReply({ capacity, request: { form: draft }, packs, today, signature, currency, locale });
@@ -60,7 +60,11 @@ export function renderDraft(inputs: DraftInputs): { update: ComposerUpdate; repl
       case 'form':
         return empty(hintFor(drafted.errors), { errors: drafted.errors });
       case 'template':
-        return empty('Pick a template.', { analysis: viewOf(drafted.input), problems: [{ text: missingTemplateText(drafted.templateId), file: '', line: 1 }] });
+        return empty('Pick a template.', {
+          analysis: viewOf(drafted.input),
+          problems: [{ text: missingTemplateText(drafted.templateId), file: '', line: 1, column: 1 }],
+          missingTemplate: drafted.templateId,
+        });
       case 'render':
         return empty('The template could not be rendered.', { analysis: viewOf(drafted.input), problems: drafted.problems.map(problemView) });
     }
@@ -71,11 +75,14 @@ export function renderDraft(inputs: DraftInputs): { update: ComposerUpdate; repl
     update: {
       seq,
       capacityFile,
+      templateId: draftTemplateId(draft),
       errors: {},
       problems: [],
       analysis: viewOf(input),
-      html: markdownToHtml(reply.markdown),
+      // Line breaks inside a paragraph kept, as in the copied email HTML (a signature under "Best regards,").
+      html: markdownToHtml(reply.markdown, { breaks: true }),
       teamsCard: withTeamsCard ? teamsCardOf(reply) : null,
+      missingTemplate: null,
       cioNoteNeeded: input.analysis.informCio.needed && reply.frontMatter.id !== 'inform-cio',
       hint: '',
     },
@@ -104,7 +111,7 @@ function hintFor(errors: Record<string, string | undefined>): string {
 }
 
 function problemView(problem: Problem) {
-  return { text: formatProblem(problem), file: problem.file, line: problem.line };
+  return { text: formatProblem(problem), file: problem.file, line: problem.line, column: problem.column };
 }
 
 /** The timeline shows the first slips in priority order; a long tail is counted, not drawn. */

@@ -1,12 +1,23 @@
 import * as vscode from 'vscode';
 
+/** Where Insert puts the reply: the text editor the user was last in, if any. */
+export interface InsertTarget {
+  document?: vscode.TextDocument;
+  viewColumn?: vscode.ViewColumn;
+}
+
 /**
  * Insert the reply at the cursor of the editor the user was last in, replacing
- * any selection, as one edit (one undo step). Without a text editor the reply
- * opens as a new Markdown document instead, so it is never lost.
+ * any selection, as one edit (one undo step). The composer sits in the editor
+ * area, so that editor is usually not the active one: it is shown again first.
+ * Without any text editor the reply opens as a new Markdown document, so it is never lost.
  */
-export async function insertReply(markdown: string): Promise<void> {
-  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme !== 'output');
+export async function insertReply(markdown: string, target: InsertTarget = {}): Promise<void> {
+  const editor =
+    vscode.window.activeTextEditor ??
+    (target.document && !target.document.isClosed
+      ? await vscode.window.showTextDocument(target.document, { viewColumn: target.viewColumn, preserveFocus: false })
+      : vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme !== 'output'));
   if (!editor) {
     await openReplyDocument(markdown);
     return;
@@ -20,10 +31,9 @@ export async function insertReply(markdown: string): Promise<void> {
 
 export async function openReplyDocument(markdown: string): Promise<void> {
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-  await vscode.window.showTextDocument(document, { preview: false });
+  await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.One });
 }
 
-export async function copyText(text: string, what: string): Promise<void> {
+export async function copyText(text: string): Promise<void> {
   await vscode.env.clipboard.writeText(text);
-  void vscode.window.setStatusBarMessage(`$(check) Pushback: copied the reply as ${what}`, 3000);
 }

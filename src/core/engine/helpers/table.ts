@@ -13,19 +13,27 @@ interface Cell {
  *     {{#table analysis.delays}}{{#cell "Commitment"}}{{title}}{{/cell}}{{#cell "Delay" align="right"}}{{days delayWorkingDays}}{{/cell}}{{/table}}
  *
  * The header row comes from the cells' names. Pipes and line breaks inside a cell
- * are escaped, so no value from the data can break the table's shape.
+ * are escaped, so no value from the data can break the table's shape. With
+ * `limit=N` only the first N items get a row, and a last row counts the rest
+ * ("…and 988 more"): a reply lists what a reader can take in, and a team with
+ * thousands of commitments still renders at typing speed.
  */
 export function register(handlebars: HandlebarsEnvironment): void {
   handlebars.registerHelper('table', function (this: unknown, items: unknown, options: HelperOptions) {
     const rows: Cell[][] = [];
-    for (const item of Array.isArray(items) ? items : []) {
+    const all = Array.isArray(items) ? items : [];
+    const limit = typeof options.hash?.limit === 'number' && options.hash.limit >= 1 ? Math.floor(options.hash.limit) : all.length;
+    for (const item of all.slice(0, limit)) {
       const cells: Cell[] = [];
       const data = handlebars.createFrame(options.data);
       data.pushbackCells = cells;
       options.fn(item, { data });
       rows.push(cells);
     }
-    return rows.length === 0 ? '' : markdownTable(rows);
+    if (rows.length === 0) return '';
+    const rest = all.length - rows.length;
+    if (rest > 0) rows.push(rows[0].map((cell, i) => ({ ...cell, value: i === 0 ? `…and ${rest} more` : '' })));
+    return markdownTable(rows);
   });
   handlebars.registerHelper('cell', function (this: unknown, header: unknown, options: HelperOptions) {
     const cells = options.data?.pushbackCells as Cell[] | undefined;

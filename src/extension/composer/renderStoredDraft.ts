@@ -1,0 +1,13 @@
+import { localIsoDate } from '../../core/selection/localDate';
+import type { DraftForm } from '../../core/draft/draftForm';
+import type { Services } from '../services';
+import { replySettings } from '../settings';
+import { renderDraft } from './composerModel';
+
+/** Render a draft the way every composer surface does: its capacity file, the packs, today, the signature setting. */
+export async function renderWithServices(services: Services, draft: DraftForm, seq: number, withTeamsCard: boolean) {
+  const capacityFile = await services.resolveCapacityFile(draft.capacityFile);
+  const [capacity, packs] = await Promise.all([services.loadCapacity(capacityFile), services.packs()]);
+  const { signature, currency, locale } = replySettings();
+  return renderDraft({ draft, seq, capacityFile, capacity, packs, today: localIsoDate(new Date()), signature, currency, locale, withTeamsCard });
+}

@@ -1,0 +1,75 @@
+import type { DraftField, DraftForm } from '../../core/draft/draftForm';
+import type { AnalysisView, CapacityOption, ComposerUpdate, PreviewMode, TemplateOption } from '../../shared/protocol';
+import { loadState, saveState, send } from './api';
+import { keystrokeSent } from './latency';
+
+/** The newest update, whole: what the host left out as unchanged filled in from the one before. */
+export type ShownUpdate = Omit<ComposerUpdate, 'analysis' | 'html'> & { analysis: AnalysisView | null; html: string };
+
+/**
+ * The page's one state. The draft here is what every control shows and what the
+ * host renders: each change (typed, clicked or chosen with the arrow keys) goes
+ * through {@link change}, which saves it and sends it before anything else happens.
+ */
+export const page = {
+  draft: undefined as DraftForm | undefined,
+  previewMode: 'email' as PreviewMode,
+  templates: [] as TemplateOption[],
+  capacities: [] as CapacityOption[],
+  trusted: true,
+  update: undefined as ShownUpdate | undefined,
+  /** Fields the user has typed in: a blank new draft should invite, not scold. */
+  touched: new Set<DraftField>(),
+  seq: 0,
+  newestShown: 0,
+};
+
+const saved = loadState();
+page.draft = saved.draft;
+page.previewMode = saved.previewMode;
+
+export function persist(): void {
+  saveState({ draft: page.draft, previewMode: page.previewMode });
+}
+
+/** One field changed: keep it, and ask the host for a new analysis and preview. */
+export function change(field: DraftField, value: string): void {
+  if (!page.draft || page.draft[field] === value) return;
+  page.touched.add(field);
+  page.draft = { ...page.draft, [field]: value };
+  persist();
+  page.seq += 1;
+  keystrokeSent(page.seq);
+  send({ type: 'formChanged', seq: page.seq, draft: page.draft });
+}
+
+/** A value in the "This template asks" section: kept per template, sent like any other edit. */
+export function changeFieldValue(templateId: string, id: string, value: string | number | boolean | null): void {
+  if (!page.draft) return;
+  const all = page.draft.fieldValues ?? {};
+  page.draft = { ...page.draft, fieldValues: { ...all, [templateId]: { ...all[templateId], [id]: value } } };
+  persist();
+  page.seq += 1;
+  keystrokeSent(page.seq);
+  send({ type: 'formChanged', seq: page.seq, draft: page.draft });
+}
+
+export function setPreviewMode(mode: PreviewMode): void {
+  page.previewMode = mode;
+  persist();
+  send({ type: 'previewMode', mode });
+}
+
+/** Merge an update into the page's state; false when it is older than one already shown. */
+export function acceptUpdate(update: ComposerUpdate): boolean {
+  // Only the newest answer counts: an older render finishing late must not overwrite a newer one.
+  if (update.seq !== 0 && update.seq < page.newestShown) return false;
+  page.newestShown = Math.max(page.newestShown, update.seq);
+  const previous = page.update;
+  page.update = {
+    ...update,
+    analysis: update.analysis === 'same' ? (previous?.analysis ?? null) : update.analysis,
+    html: update.html === null ? (previous?.html ?? '') : update.html,
+  };
+  return true;
+}
