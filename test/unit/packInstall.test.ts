@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Header, type HeaderData, Pax } from 'tar';
@@ -318,6 +318,8 @@ describe('installing packs safely', () => {
       };
       await assertRefused('@acme/nope', /npm pack failed: npm error 404/, { npm });
       await assertRefused('@acme/x', /npm pack did not say which file it wrote/, { npm: async () => 'nothing' });
+      await assertRefused('@acme/x', /npm pack did not say which file it wrote/, { npm: async () => '[]' });
+      await assertRefused('@acme/x', /npm pack did not say which file it wrote/, { npm: async () => '[{"filename": 3}]' });
     });
   });
 
@@ -543,6 +545,9 @@ describe('installing packs safely', () => {
       assert.equal(userPacksDir({ env: { APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, platform: 'win32', home: 'C:\\Users\\u' }), 'C:\\Users\\u\\AppData\\Roaming\\Code\\User\\globalStorage\\pushback.pushback\\packs');
       assert.equal(userPacksDir({ env: { PUSHBACK_PACKS_DIR: '/ci/packs' }, platform: 'linux' }), '/ci/packs');
       assert.equal(userPacksDir({ env: {}, globalStorage: '/gs/pushback.pushback', platform: 'linux' }), '/gs/pushback.pushback/packs');
+      assert.equal(userPacksDir({ env: { XDG_CONFIG_HOME: '/xdg' }, platform: 'linux', home: '/home/u' }), '/xdg/Code/User/globalStorage/pushback.pushback/packs');
+      assert.equal(userPacksDir({ env: {}, platform: 'win32', home: 'C:\\Users\\u' }), 'C:\\Users\\u\\AppData\\Roaming\\Code\\User\\globalStorage\\pushback.pushback\\packs');
+      assert.equal(userPacksDir({ env: {}, platform: 'linux' }), path.join(homedir(), '.config/Code/User/globalStorage/pushback.pushback/packs'));
     });
   });
 });
