@@ -25,7 +25,8 @@ export async function downloadPack(url: string, sha256: string | undefined, file
     if (status >= 300 && status < 400 && response.headers.location) {
       response.resume();
       if (redirects >= MAX_REDIRECTS) throw new PackInstallError(`more than ${MAX_REDIRECTS} redirects`, 'use the final URL of the archive', url);
-      location = checkedUrl(new URL(response.headers.location, location).toString());
+      // A malformed Location is the server's fault, said as such (new URL would throw a bare TypeError).
+      location = checkedUrl(response.headers.location, location);
       continue;
     }
     if (status !== 200) {
@@ -46,10 +47,10 @@ export async function downloadPack(url: string, sha256: string | undefined, file
   }
 }
 
-function checkedUrl(text: string): URL {
+function checkedUrl(text: string, base?: URL): URL {
   let url: URL;
   try {
-    url = new URL(text);
+    url = new URL(text, base);
   } catch {
     throw new PackInstallError(`"${text}" is not a URL`, 'write the full https:// address', text);
   }

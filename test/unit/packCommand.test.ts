@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { list as listTar } from 'tar';
@@ -182,6 +182,82 @@ describe('pushback pack', () => {
       const { code, stderr } = await runCli('templates', '--pack', path.join(copy, 'acme__finance-replies'), '--pack', pack);
       assert.equal(code, 0);
       assert.match(stderr, /@acme\/finance-replies is present in 2 versions: @acme\/finance-replies@0\.1\.0 \(cli\), @acme\/finance-replies@0\.2\.0 \(cli\)/);
+    });
+  });
+
+  describe('what a pack author runs into', () => {
+    it('pack new in the current folder names the id after it, and falls back to "replies" for a name with no letters', async () => {
+      const here = path.join(root, 'Ops Team');
+      mkdirSync(here);
+      process.chdir(here);
+      const created = await runCli('pack', 'new');
+      assert.equal(created.code, 0, created.stderr);
+      assert.match(created.stdout, /^Created the pack @my-team\/ops-team in \.:/);
+      assert.match(created.stdout, /pushback pack validate \. && pushback pack test \. --update/);
+      assert.equal((await runCli('pack', 'new', path.join(root, '___'))).code, 0);
+      assert.equal(JSON.parse(readFileSync(path.join(root, '___', 'pushback-pack.json'), 'utf8')).id, '@my-team/replies');
+      const two = await runCli('pack', 'new', 'a', 'b');
+      assert.equal(two.code, 2);
+      assert.match(two.stderr, /expected at most one folder/);
+    });
+
+    it('pack test shows a missing expected reply as a diff against nothing, and --update writes it', async () => {
+      rmSync(path.join(pack, 'examples/yes-and-next-steps.md'));
+      const failed = await runCli('pack', 'test', pack);
+      assert.equal(failed.code, 1);
+      assert.match(failed.stdout, /^--- .*yes-and-next-steps\.md \(missing\)$/m);
+      assert.match(failed.stdout, /^\+Hi Dana,$/m);
+      assert.match(failed.stdout, /run with --update and review the diff/);
+      const updated = await runCli('pack', 'test', pack, '--update');
+      assert.equal(updated.code, 0);
+      assert.match(updated.stdout, /^updated yes-and-next-steps → /m);
+      assert.match(readFileSync(path.join(pack, 'examples/yes-and-next-steps.md'), 'utf8'), /^Hi Dana,/);
+    });
+
+    it('pack test and pack export stop at a manifest that does not load, located', async () => {
+      writeFileSync(path.join(pack, 'pushback-pack.json'), '{ "id": ');
+      for (const command of ['test', 'export']) {
+        const { code, stdout, stderr } = await runCli('pack', command, pack);
+        assert.equal(code, 1, command);
+        assert.equal(stdout, '', command);
+        assert.match(stderr, /finance\/pushback-pack\.json:1:\d+: /, command);
+      }
+      assert.match((await runCli('pack', 'test', pack)).stderr, /no example was run/);
+      assert.deepEqual(readdirSync(root).filter((f) => /\.(zip|tgz)$/.test(f)), [], 'nothing was exported');
+    });
+
+    it('pack export names the npm tarball after the pack, and refuses a pack holding a link, naming it', async () => {
+      const exported = await runCli('pack', 'export', pack, '--npm');
+      assert.equal(exported.code, 0, exported.stderr);
+      assert.match(exported.stdout, /^Wrote acme-finance-replies-0\.1\.0\.tgz \(\d+ files\), sha256 [0-9a-f]{64}\n$/);
+      assert.ok(existsSync(path.join(root, 'acme-finance-replies-0.1.0.tgz')));
+      symlinkSync(path.join(root, 'acme-finance-replies-0.1.0.tgz'), path.join(pack, 'linked.md'));
+      const refused = await runCli('pack', 'export', pack, '--out', path.join(root, 'linked.zip'));
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /^linked\.md:1:1: linked\.md is a symbolic link \(replace the link with the file itself: installs refuse links\)/m);
+      assert.equal(existsSync(path.join(root, 'linked.zip')), false);
+    });
+
+    it('pack install says which version it replaced; pack uninstall of a pack not there exits 1', async () => {
+      const into = path.join(root, 'packs');
+      assert.equal((await runCli('pack', 'install', pack, '--into', into)).code, 0);
+      edit('pushback-pack.json', (t) => t.replace('"version": "0.1.0"', '"version": "0.2.0"'));
+      const upgraded = await runCli('pack', 'install', pack, '--into', into);
+      assert.equal(upgraded.code, 0, upgraded.stderr);
+      assert.match(upgraded.stdout, /Installed @acme\/finance-replies@0\.2\.0 \(1 template\) into .*acme__finance-replies, replacing 0\.1\.0\n$/);
+      const missing = await runCli('pack', 'uninstall', '@acme/other', '--into', into);
+      assert.equal(missing.code, 1);
+      assert.match(missing.stderr, /acme__other:1:1: @acme\/other is not installed here \(list the installed packs to see their ids\)/);
+      assert.match(missing.stderr, /nothing was removed/);
+      assert.ok(existsSync(path.join(into, 'acme__finance-replies', 'pushback-pack.json')));
+    });
+
+    it('prints each subcommand\'s help and exits 0', async () => {
+      for (const command of ['new', 'validate', 'test', 'export', 'uninstall']) {
+        const help = await runCli('pack', command, '--help');
+        assert.equal(help.code, 0, command);
+        assert.match(help.stdout, new RegExp(`pushback pack ${command}`), command);
+      }
     });
   });
 

@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Header, type HeaderData, Pax } from 'tar';
 import yazl from 'yazl';
 import { formatProblem } from '../../src/core/problems';
+import { downloadPack } from '../../src/node/downloadPack';
 import { exportPackTarball, exportPackZip } from '../../src/node/packExport';
 import { installPack, installedPackDirs, uninstallPack } from '../../src/node/packInstall';
 import { INSTALL_LIMITS, PackInstallError, UnpackBudget, makeStagedFolder, safeEntryPath, writeStagedFile } from '../../src/node/unpackBudget';
@@ -317,6 +318,8 @@ describe('installing packs safely', () => {
       };
       await assertRefused('@acme/nope', /npm pack failed: npm error 404/, { npm });
       await assertRefused('@acme/x', /npm pack did not say which file it wrote/, { npm: async () => 'nothing' });
+      await assertRefused('@acme/x', /npm pack did not say which file it wrote/, { npm: async () => '[]' });
+      await assertRefused('@acme/x', /npm pack did not say which file it wrote/, { npm: async () => '[{"filename": 3}]' });
     });
   });
 
@@ -386,6 +389,142 @@ describe('installing packs safely', () => {
     });
   });
 
+  describe('local archives and the packs folder', () => {
+    it('checks a local archive against --sha256 when one is given', async () => {
+      const tgz = npmTgz(packFiles('1.0.0'));
+      const sha = createHash('sha256').update(tgz).digest('hex');
+      const archive = file('pack.tgz', tgz);
+      await assertRefused(archive, /is not a sha256 \(64 hexadecimal digits\)/, { sha256: 'not-hex' });
+      await assertRefused(archive, new RegExp(`the archive's sha256 is ${sha}, not ${'1'.repeat(64)}`), { sha256: '1'.repeat(64) });
+      const result = await install(archive, { sha256: sha.toUpperCase() });
+      assert.ok(result.ok, result.ok ? '' : result.problems.map(formatProblem).join('\n'));
+      assert.equal(result.value.pack.manifest.version, '1.0.0');
+    });
+
+    it('installs a plain (uncompressed) tar, and one that lists its folders', async () => {
+      const tar = gunzipSync(tgzOf([{ path: 'package/', type: 'Directory' }, { path: 'package/templates/', type: 'Directory' }, ...Object.entries(packFiles('1.0.0')).map(([name, data]) => ({ path: `package/${name}`, data }))]));
+      const result = await install(file('pack.tar', tar));
+      assert.ok(result.ok, result.ok ? '' : result.problems.map(formatProblem).join('\n'));
+      assert.deepEqual(readdirSync(path.join(into, 'acme__replies')).sort(), ['pushback-pack.json', 'templates']);
+    });
+
+    it('refuses a truncated plain tar, naming it a .tar', async () => {
+      const tar = gunzipSync(npmTgz(packFiles('1.0.0')));
+      // The header says 512+ bytes of template follow; the file stops half-way through them.
+      await assertRefused(file('cut.tar', tar.subarray(0, 512 + 100)), /cut\.tar:1:1: not a valid \.tar archive \(TAR_BAD_ARCHIVE: Truncated input/);
+    });
+
+    it('refuses tar entry types a pack never holds', async () => {
+      await assertRefused(file('dump.tgz', tgzOf([...Object.entries(packFiles('1.0.0')).map(([name, data]) => ({ path: name, data })), { path: 'dump', type: 'GNUDumpDir' }])), /refused "dump": unsupported entry type GNUDumpDir/);
+    });
+
+    it('replaces an installed pack whose manifest it cannot read, without claiming a previous version', async () => {
+      for (const manifest of ['{ not json', '{}']) {
+        mkdirSync(path.join(into, 'acme__replies'), { recursive: true });
+        writeFileSync(path.join(into, 'acme__replies', 'pushback-pack.json'), manifest);
+        const result = await install(writeTree(path.join(root, 'v2'), packFiles('2.0.0')));
+        assert.ok(result.ok, result.ok ? '' : result.problems.map(formatProblem).join('\n'));
+        assert.equal(result.value.previousVersion, undefined, manifest);
+        assert.equal(JSON.parse(readFileSync(path.join(into, 'acme__replies', 'pushback-pack.json'), 'utf8')).version, '2.0.0');
+      }
+    });
+
+    it('clears staging folders an interrupted install left over an hour ago, and keeps recent ones', async () => {
+      const stale = [path.join(into, '.install-stale'), path.join(into, '.uninstall-stale')];
+      const fresh = path.join(into, '.install-running');
+      const hidden = path.join(into, '.git');
+      for (const dir of [...stale, fresh, hidden]) mkdirSync(dir, { recursive: true });
+      const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+      for (const dir of [...stale, hidden]) utimesSync(dir, twoHoursAgo, twoHoursAgo);
+      assert.ok((await install(writeTree(path.join(root, 'src'), packFiles('1.0.0')))).ok);
+      for (const dir of stale) assert.equal(existsSync(dir), false, dir);
+      assert.equal(existsSync(fresh), true);
+      assert.equal(existsSync(hidden), true, 'only staging folders are removed');
+    });
+
+    it('says why a packs folder cannot be created', async () => {
+      const result = await installPack(writeTree(path.join(root, 'src'), packFiles('1.0.0')), { into: path.join(root, 'x'.repeat(300)) });
+      assert.ok(!result.ok);
+      assert.match(formatProblem(result.problems[0]), /cannot be created \(ENAMETOOLONG\)/);
+      assert.match(result.problems[0].hint ?? '', /--into/);
+    });
+
+    it('lists installed packs only: not staging or hidden folders, not folders without a manifest', async () => {
+      assert.deepEqual(await installedPackDirs(path.join(root, 'missing')), []);
+      writeTree(into, { 'acme__b/pushback-pack.json': '{}', 'acme__a/pushback-pack.json': '{}', '.install-x/pushback-pack.json': '{}', 'notes/readme.md': 'x', 'acme__c/pushback-pack.json/oops': 'x' });
+      assert.deepEqual(await installedPackDirs(into), [path.join(into, 'acme__a'), path.join(into, 'acme__b')]);
+    });
+
+    it('refuses a zip that is cut off, and zip entries of an unknown type', async () => {
+      const zip = await zipOf(Object.entries(packFiles('1.0.0')).map(([name, data]) => ({ name, data })));
+      await assertRefused(file('cut.zip', zip.subarray(0, zip.length - 30)), /not a readable zip archive/);
+      await assertRefused(file('socket.zip', await zipOf([{ name: 'pushback-pack.json', data: '{}' }, { name: 'odd', data: '', mode: 0o030644 }])), /refused "odd": it is not a plain file or folder/);
+    });
+
+    it('accepts a zip folder marked only by its type bits, and skips a "./" entry', async () => {
+      const zip = await zipOf([{ name: 'XXXXXXXXX/', mode: 0o040755 }, { name: 'extras', data: '', mode: 0o040755 }, ...Object.entries(packFiles('1.0.0')).map(([name, data]) => ({ name, data }))], { 'XXXXXXXXX/': './././././' });
+      const result = await install(file('dirs.zip', zip));
+      assert.ok(result.ok, result.ok ? '' : result.problems.map(formatProblem).join('\n'));
+      assert.deepEqual(readdirSync(path.join(into, 'acme__replies')).sort(), ['extras', 'pushback-pack.json', 'templates']);
+    });
+
+    it('stops inflating a tgz that unpacks to far more than its files hold (a decompression bomb)', async () => {
+      const limits = { maxPackBytes: 1024, maxFileBytes: 1024, maxEntries: 4 };
+      const bomb = gzipSync(Buffer.concat([gunzipSync(tgzOf([{ path: 'a.md', data: 'x' }])), Buffer.alloc(4 * MB)]));
+      await assert.rejects(unpackTgz(file('bomb.tgz', bomb), mkdtempSync(path.join(root, 'stage-')), new UnpackBudget(limits)), /unpacks to far more data than its files hold/);
+    });
+  });
+
+  describe('downloads', () => {
+    let server: http.Server;
+    let base: string;
+    const body = Buffer.from('x'.repeat(4096));
+    const sha = createHash('sha256').update(body).digest('hex');
+    before(async () => {
+      server = http.createServer((request, response) => {
+        if (request.url === '/loop') response.writeHead(302, { location: '/loop' }).end();
+        else if (request.url === '/big') response.writeHead(200, { 'content-length': String(body.length) }).end(body);
+        else if (request.url === '/chunked') {
+          response.writeHead(200);
+          response.write(body.subarray(0, 2048));
+          response.end(body.subarray(2048));
+        } else if (request.url === '/bad-redirect') response.writeHead(301, { location: 'http://[oops' }).end();
+        else response.writeHead(404).end();
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    after(() => server.close());
+    const target = () => path.join(root, 'download');
+
+    it('gives up after five redirects', async () => {
+      await assert.rejects(downloadPack(`${base}/loop`, sha, target(), MB), /more than 5 redirects/);
+    });
+
+    it('refuses an archive over the cap, whether the server declares its size or not', async () => {
+      await assert.rejects(downloadPack(`${base}/big`, sha, target(), 1024), /the archive is larger than 1 KB/);
+      await assert.rejects(downloadPack(`${base}/chunked`, sha, target(), 3072), /the archive is larger than 3 KB/);
+      const saved = await downloadPack(`${base}/chunked`, sha, path.join(root, 'whole'), MB).then(() => readFileSync(path.join(root, 'whole')));
+      assert.deepEqual(saved, body);
+    });
+
+    it('refuses text that is not a URL, wherever it comes from', async () => {
+      await assert.rejects(downloadPack('http://', sha, target(), MB), /"http:\/\/" is not a URL/);
+      await assert.rejects(downloadPack(`${base}/bad-redirect`, sha, target(), MB), /"http:\/\/\[oops" is not a URL/);
+    });
+
+    it('reports an https server it cannot reach as a download problem', async () => {
+      const closed = http.createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise((resolve) => closed.close(resolve));
+      const error = await downloadPack(`https://127.0.0.1:${port}/pack.zip`, sha, target(), MB).then(() => undefined, (e: unknown) => e);
+      assert.ok(error instanceof PackInstallError);
+      assert.match(error.message, /^cannot download: .*ECONNREFUSED/);
+      assert.equal(error.hint, 'check the URL and your network connection');
+    });
+  });
+
   describe('the pieces', () => {
     it('checks entry names the same way for every source', () => {
       assert.equal(safeEntryPath('./templates//a.hbs'), 'templates/a.hbs');
@@ -406,6 +545,9 @@ describe('installing packs safely', () => {
       assert.equal(userPacksDir({ env: { APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, platform: 'win32', home: 'C:\\Users\\u' }), 'C:\\Users\\u\\AppData\\Roaming\\Code\\User\\globalStorage\\pushback.pushback\\packs');
       assert.equal(userPacksDir({ env: { PUSHBACK_PACKS_DIR: '/ci/packs' }, platform: 'linux' }), '/ci/packs');
       assert.equal(userPacksDir({ env: {}, globalStorage: '/gs/pushback.pushback', platform: 'linux' }), '/gs/pushback.pushback/packs');
+      assert.equal(userPacksDir({ env: { XDG_CONFIG_HOME: '/xdg' }, platform: 'linux', home: '/home/u' }), '/xdg/Code/User/globalStorage/pushback.pushback/packs');
+      assert.equal(userPacksDir({ env: {}, platform: 'win32', home: 'C:\\Users\\u' }), 'C:\\Users\\u\\AppData\\Roaming\\Code\\User\\globalStorage\\pushback.pushback\\packs');
+      assert.equal(userPacksDir({ env: {}, platform: 'linux' }), path.join(homedir(), '.config/Code/User/globalStorage/pushback.pushback/packs'));
     });
   });
 });

@@ -8,7 +8,8 @@ import { figureList } from '../../core/rewriteCheck/figureList';
 import { localIsoDate } from '../../core/selection/localDate';
 import { currentReply } from '../currentReply';
 import type { Services } from '../services';
-import { type AnalyzeToolInput, type DraftToolInput, analyzeToolInput, checkToolInput, draftForRequest, draftToolInput, toolCapacity } from './toolInputs';
+import { resolveToolCall } from './resolveToolCall';
+import { type AnalyzeToolInput, type DraftToolInput, analyzeToolInput, draftForRequest, draftToolInput, toolCapacity } from './toolInputs';
 
 export const TOOL_NAMES = { analyze: 'pushback_analyzeRequest', draft: 'pushback_draftReply' } as const;
 
@@ -30,14 +31,13 @@ function analyzeTool(services: Services): vscode.LanguageModelTool<AnalyzeToolIn
   return {
     prepareInvocation: ({ input }) => prepare(services, input, 'Analyze the request', 'Pushback will compute the load, what slips, the funding and the alternatives'),
     async invoke({ input }) {
-      const checked = checkToolInput(analyzeToolInput, input);
-      if (!checked.ok) return text(checked.message);
-      const capacity = await toolCapacity(services, checked.value.capacityFile);
-      if ('error' in capacity) return text(capacity.error);
+      const resolved = await resolveToolCall(services, analyzeToolInput, input);
+      if (!resolved.ok) return text(resolved.message);
+      const { request, capacity } = resolved.call;
       const loaded = await services.loadCapacity(capacity.file);
       if (!loaded.ok) return text(`${capacity.label} has problems; fix them and try again:\n${loaded.problems.map(formatProblem).join('\n')}`);
-      const analysis = analyze(loaded.value, checked.request);
-      const summary = analysisSummary({ request: checked.request, capacity: loaded.value, analysis, today: localIsoDate(new Date()) });
+      const analysis = analyze(loaded.value, request);
+      const summary = analysisSummary({ request, capacity: loaded.value, analysis, today: localIsoDate(new Date()) });
       // The JSON is exactly what `pushback analyze` prints, so a model (or a script) can rely on its field names.
       return new vscode.LanguageModelToolResult([
         new vscode.LanguageModelTextPart(`${capacity.note ? `${capacity.note}\n\n` : ''}Analysis against ${capacity.label}: ${summary}`),
@@ -51,12 +51,11 @@ function draftTool(services: Services): vscode.LanguageModelTool<DraftToolInput>
   return {
     prepareInvocation: ({ input }) => prepare(services, input, 'Draft the reply', 'Pushback will draft the reply, with every figure computed'),
     async invoke({ input }) {
-      const checked = checkToolInput(draftToolInput, input);
-      if (!checked.ok) return text(checked.message);
-      const capacity = await toolCapacity(services, checked.value.capacityFile);
-      if ('error' in capacity) return text(capacity.error);
-      const draft = draftForRequest(checked.request, capacity.file, { templateId: checked.value.templateId, proposal: checked.value.proposal });
-      const reply = await currentReply(services, { draft, templateId: checked.value.templateId });
+      const resolved = await resolveToolCall(services, draftToolInput, input);
+      if (!resolved.ok) return text(resolved.message);
+      const { value, request, capacity } = resolved.call;
+      const draft = draftForRequest(request, capacity.file, { templateId: value.templateId, proposal: value.proposal });
+      const reply = await currentReply(services, { draft, templateId: value.templateId });
       if (!reply.ok) return text(`${reply.summary}\n${reply.problems.map(formatProblem).join('\n')}`.trim());
       const figures = figureList(reply.value.markdown, figureContext(reply.value.input));
       return new vscode.LanguageModelToolResult([
