@@ -82,5 +82,12 @@ describe('the CIO named with their role', () => {
     const nameless = { ...capacity, org: { ...capacity.org, cio: { name: null, title: 'CIO' } } };
     const context = replyContext({ request, capacity: nameless, analysis: analyze(nameless, request), today: '2027-01-04' });
     assert.equal(context.figures.cioWithRole, 'the CIO');
+    assert.equal(context.figures.cioRole, 'CIO');
+  });
+
+  it('gives translations the short role to place their own way ("Elena Petrova (CIO)")', async () => {
+    const { capacity, request } = await sample();
+    const context = replyContext({ request, capacity, analysis: analyze(capacity, request), today: '2027-01-04' });
+    assert.equal(context.figures.cioRole, 'CIO');
   });
 });

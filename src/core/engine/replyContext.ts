@@ -43,6 +43,8 @@ export interface ReplyFigures {
    * "let Elena Petrova, our CIO, know" (the closing comma included), or "let the CIO know".
    */
   cioWithRole: string;
+  /** The CIO's role, short ("CIO" for "Chief Information Officer"): translations place it their own way. */
+  cioRole: string;
   informer: string;
   delayCount: number;
 }
@@ -79,6 +81,7 @@ export function replyContext(input: ReplyInput, fields: Readonly<Record<string, 
     rankAfterLocked: rankAfterLocked(escapedAnalysis.delays, byId),
     cio: escapedCapacity.org.cio.name ?? `the ${escapedCapacity.org.cio.title}`,
     cioWithRole: escapedCapacity.org.cio.name ? `${escapedCapacity.org.cio.name}, our ${roleName(escapedCapacity.org.cio.title)},` : `the ${escapedCapacity.org.cio.title}`,
+    cioRole: roleName(escapedCapacity.org.cio.title),
     informer: escapedAnalysis.informCio.owner ?? 'whoever we agree on',
     delayCount: analysis.delays.length,
   };
