@@ -9,6 +9,7 @@ import * as decisions from './decisions';
 import * as diagnostics from './diagnostics';
 import * as draftFromSelection from './draftFromSelection';
 import * as emailExport from './emailExport';
+import * as frontMatterCompletion from './frontMatterCompletion';
 import * as insertTemplate from './insertTemplate';
 import * as lmTools from './lmTools';
 import * as packs from './packs';
@@ -17,7 +18,7 @@ import * as statusBar from './statusBar';
 import * as teams from './teams';
 
 /** Each feature is a folder exporting `activate(context, services)`; this file only wires them. */
-const features = [composer, insertTemplate, draftFromSelection, analysisDocument, capacityPicker, diagnostics, statusBar, teams, emailExport, decisions, cioNote, packs, lmTools, chat, rewriteCheck];
+const features = [composer, insertTemplate, draftFromSelection, analysisDocument, capacityPicker, diagnostics, statusBar, teams, emailExport, decisions, cioNote, packs, lmTools, chat, rewriteCheck, frontMatterCompletion];
 
 /** What `activate` returns: the draft store and composer, for integration tests and the benchmark. */
 export interface PushbackApi {

@@ -11,13 +11,16 @@ import { templateFieldsSchema } from './templateFields';
  * for them; the composer marks them required).
  */
 export const frontMatterSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'must be lower-case letters, digits and dashes, like yes-and-tradeoffs' }),
-  name: z.string().min(1),
-  description: z.string().min(1),
-  tone: z.string().min(1),
-  channel: z.enum(['email', 'teams', 'chat', 'document']),
-  subject: z.string().optional(),
-  inputs: z.array(z.string()).default([]),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'must be lower-case letters, digits and dashes, like yes-and-tradeoffs' })
+    .describe('How commands and packs name the template: lower-case letters, digits and dashes'),
+  name: z.string().min(1).describe('The name leaders pick it by'),
+  description: z.string().min(1).describe('One line on when to use it'),
+  tone: z.string().min(1).describe('How it sounds, e.g. collaborative, firm'),
+  channel: z.enum(['email', 'teams', 'chat', 'document']).describe('Where the reply goes: email | teams | chat | document'),
+  subject: z.string().optional().describe('The email subject, a Handlebars template'),
+  inputs: z.array(z.string()).default([]).describe('The request fields it needs, e.g. request.neededBy'),
   fields: templateFieldsSchema,
 });
 
