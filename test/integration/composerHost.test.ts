@@ -72,6 +72,30 @@ describe('composer host', () => {
     assert.equal(drafts.get().capacityFile, before.capacityFile);
   });
 
+  it("renders the template's own fields from the draft, and keeps each template's values when switching", async () => {
+    const { drafts } = await pushbackApi();
+    const session = await readySession();
+    const base = visitorWifiDraft(drafts.get());
+    const values = { briefingDate: '2027-01-08', attachDecisionRecord: true };
+    await session.handle({ type: 'formChanged', seq: 3, draft: { ...base, templateId: 'inform-cio', fieldValues: { 'inform-cio': values } } });
+    let reply = await session.currentReply();
+    assert.deepEqual(reply.problems, [], reply.problems.map((p) => p.text).join('\n'));
+    assert.match(reply.markdown, /briefing on Fri 8 Jan 2027/);
+    assert.match(reply.markdown, /decision record/i);
+
+    // Another template, then back: the values typed for the CIO note are still there.
+    await session.handle({ type: 'formChanged', seq: 4, draft: { ...drafts.get(), templateId: 'yes-and-tradeoffs' } });
+    assert.deepEqual(drafts.get().fieldValues['inform-cio'], values);
+    await session.handle({ type: 'formChanged', seq: 5, draft: { ...drafts.get(), templateId: 'inform-cio' } });
+    reply = await session.currentReply();
+    assert.match(reply.markdown, /briefing on Fri 8 Jan 2027/);
+
+    // A value of the wrong kind is a problem naming the field, not a reply.
+    await session.handle({ type: 'formChanged', seq: 6, draft: { ...drafts.get(), fieldValues: { 'inform-cio': { briefingDate: 'next Tuesday' } } } });
+    reply = await session.currentReply();
+    assert.ok(reply.problems.some((p) => /briefingDate|briefing/i.test(p.text)), JSON.stringify(reply.problems));
+  });
+
   it('opens only files a problem was reported in, at the exact line and column', async () => {
     const { drafts } = await pushbackApi();
     const session = await readySession();
