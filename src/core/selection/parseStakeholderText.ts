@@ -35,7 +35,7 @@ export interface ParseOptions {
  */
 export function parseStakeholderText(text: string, options: ParseOptions): StakeholderPrefill {
   // A request sits in the first screenful; a whole pasted mailbox would only make chrono slow.
-  const message = splitMessage(text.slice(0, MAX_TEXT));
+  const message = splitMessage(tameText(text.slice(0, MAX_TEXT)));
   const prefill: StakeholderPrefill = { evidence: {}, notes: [] };
 
   const requester = findRequester(message);
@@ -75,6 +75,20 @@ export function parseStakeholderText(text: string, options: ParseOptions): Stake
     prefill.notes.push(`The effort is given as “${effort.unconverted}”: enter it in person-days.`);
   }
   return prefill;
+}
+
+/**
+ * The text with what no finder needs made small: runs of spaces and tabs become one
+ * space, blank runs of lines one blank line, and a "word" longer than 64 characters
+ * (a pasted hash, a long URL) its first 64. Every finder's patterns then stay linear:
+ * on 20,000 tabs or 20,000 letters in a row some took seconds.
+ */
+export function tameText(text: string): string {
+  return text
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\S{65,}/g, (word) => word.slice(0, 64));
 }
 
 interface Message extends MessageParts {
