@@ -109,9 +109,10 @@ async function timeAsyncMs(fn: () => unknown, runs: number): Promise<number> {
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export async function benchAdversarial(template: CompiledTemplate, capacity: Capacity) {
+/** Times every attack, or only those whose name contains `only` (case-insensitive). */
+export async function benchAdversarial(template: CompiledTemplate, capacity: Capacity, only = '') {
   const results = [];
-  for (const attack of attacks(template, capacity)) {
+  for (const attack of attacks(template, capacity).filter((a) => a.name.toLowerCase().includes(only.toLowerCase()))) {
     const bytes = Buffer.byteLength(attack.text);
     const json = JSON.stringify({ text: attack.text });
     const jsonParseMs = timeMs(() => JSON.parse(json), 5);
@@ -143,6 +144,7 @@ export async function adversarialFixture(): Promise<{ template: CompiledTemplate
 
 if (require.main === module) {
   void adversarialFixture()
-    .then(({ template, capacity }) => benchAdversarial(template, capacity))
+    // `npx tsx bench/adversarialBench.ts csv` times only the attacks whose name holds "csv".
+    .then(({ template, capacity }) => benchAdversarial(template, capacity, process.argv[2]))
     .then((results) => process.stdout.write(`${JSON.stringify(results, null, 2)}\n`));
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { CsvRecords } from '../../src/core/load/csvTable';
+import { type CsvRecords, MAX_CSV_ROWS, readCsvTable } from '../../src/core/load/csvTable';
 import { readCommitmentsCsv, readMembersCsv } from '../../src/core/load/pushbackCsv';
 import type { Problem, Result } from '../../src/core/problems';
 import { commitmentSchema, memberSchema } from '../../src/core/schema/capacity';
@@ -174,5 +174,35 @@ describe('readCommitmentsCsv', () => {
 
   it('gives no records for a header without rows', () => {
     assert.deepEqual(value(readCommitmentsCsv('work.csv', 'id,title,effortDays,rank\n')).records, []);
+  });
+});
+
+describe('CSV files built to be slow', () => {
+  it(`refuses more than ${MAX_CSV_ROWS.toLocaleString('en-US')} rows at the first one too many, without reading the rest`, () => {
+    // Short rows under a long header: csv-parse builds an error for each row of another length.
+    const text = `name,allocation${','.repeat(1_000)}\n${'a\n'.repeat(MAX_CSV_ROWS + 5)}"never closed\n`;
+    assert.deepEqual(brief(problems(readMembersCsv('team.csv', text))), [
+      { line: MAX_CSV_ROWS + 2, column: 1, path: '', message: `the file has more than ${MAX_CSV_ROWS.toLocaleString('en-US')} rows below its header` },
+    ]);
+    assert.equal(value(readCommitmentsCsv('work.csv', `id,title,effortDays,rank\n${'A,T,1,1\n'.repeat(MAX_CSV_ROWS)}`)).records.length, MAX_CSV_ROWS);
+  });
+
+  it('counts records, not lines: a quoted line break does not make a row, a blank row does', () => {
+    const text = 'a,b\n"1\n2",3\n,\n4,5\n';
+    const table = readCsvTable('t.csv', text, 3);
+    assert.equal(table.ok && table.value.rows.length, 2);
+    const over = readCsvTable('t.csv', text, 2);
+    assert.deepEqual(over.ok ? [] : brief(over.problems), [{ line: 5, column: 1, path: '', message: 'the file has more than 2 rows below its header' }]);
+  });
+
+  it('locates the listed problems among 20,000, each at its cell', () => {
+    const rows = Array.from({ length: MAX_CSV_ROWS }, (_, i) => (i % 2 ? `"M ""${i}""",lots\n` : `M${i},"lo\nts"\n`));
+    const found = problems(readMembersCsv('team.csv', `name,allocation\n${rows.join('')}`));
+    assert.equal(found.length, 101);
+    assert.deepEqual(brief(found.slice(0, 2)), [
+      { line: 2, column: 4, path: 'members[0].allocation', message: '"lo\nts" is not a number' },
+      { line: 4, column: 11, path: 'members[1].allocation', message: '"lots" is not a number' },
+    ]);
+    assert.equal(found[100].message, `and ${(MAX_CSV_ROWS - 100).toLocaleString('en-US')} more problems`);
   });
 });
