@@ -48,7 +48,7 @@ const UTF8_BOM = '\uFEFF';
  * commitments. csv-parse spends tens of microseconds on each row of another
  * length than the header; a cap keeps a file of short rows from taking seconds.
  */
-export const MAX_CSV_ROWS = LIMITS.commitments;
+export const MAX_CSV_ROWS: number = LIMITS.commitments;
 
 // Cells as they are typed: a row shorter or longer than the header is reported with its position,
 // `Fix the "legacy" API` typed by hand stays one cell.
