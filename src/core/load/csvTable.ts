@@ -213,10 +213,20 @@ export function headerKey(name: string): string {
   return headerLabel(name).toLowerCase().replace(/[\s_-]+/g, '');
 }
 
-/** Indexes of every column whose header matches one of `names`, in file order. */
-export function columnIndexes(header: readonly string[], ...names: string[]): number[] {
-  const keys = new Set(names.map(headerKey));
-  return header.flatMap((cell, index) => (keys.has(headerKey(cell)) ? [index] : []));
+/** For each field, the indexes of every column whose header matches one of its names, in file order. */
+export function columnIndexes<Field extends string>(header: readonly string[], namesOf: Record<Field, readonly string[]>): Record<Field, number[]> {
+  const fieldOf = new Map<string, Field>();
+  const indexes = {} as Record<Field, number[]>;
+  for (const [field, names] of Object.entries(namesOf) as [Field, readonly string[]][]) {
+    indexes[field] = [];
+    for (const name of names) fieldOf.set(headerKey(name), field);
+  }
+  // One key per header cell, however many fields are looked for: a header may have thousands of cells.
+  header.forEach((cell, index) => {
+    const field = cell.trim() === '' ? undefined : fieldOf.get(headerKey(cell));
+    if (field !== undefined) indexes[field].push(index);
+  });
+  return indexes;
 }
 
 /**

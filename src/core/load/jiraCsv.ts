@@ -46,9 +46,7 @@ export function importJiraCsv(file: string, text: string, options: JiraImportOpt
   if (!table.ok) return table;
   const { header, rows, cellAt } = table.value;
 
-  const indexes = Object.fromEntries(
-    Object.entries(COLUMNS).map(([column, names]) => [column, columnIndexes(header.cells, ...names)]),
-  ) as Indexes;
+  const indexes = columnIndexes(header.cells, COLUMNS);
   const missing = (['key', 'summary'] as const).filter((column) => indexes[column].length === 0);
   if (missing.length > 0) {
     const at = { line: header.line, column: 1 };

@@ -1,6 +1,7 @@
 import type { Result } from '../problems';
 import { ProblemList, failed, ok } from '../problems';
 import type { CsvRecords, CsvRow, CsvTable, Position } from './csvTable';
+import { LIMITS } from '../schema/fields';
 import { headerKey, parseNumber, problemAt, readCsvTable } from './csvTable';
 
 export type { CsvRecords } from './csvTable';
@@ -52,7 +53,8 @@ export function readCommitmentsCsv(file: string, text: string): Result<CsvRecord
 }
 
 function readPushbackCsv(file: string, text: string, format: Format): Result<CsvRecords> {
-  const table = readCsvTable(file, text);
+  // A team has at most 1,000 members: a members CSV needs no more rows than that.
+  const table = readCsvTable(file, text, format.section === 'members' ? LIMITS.members : LIMITS.commitments);
   if (!table.ok) return table;
   const fieldByColumn = matchHeader(file, table.value, format);
   if (!fieldByColumn.ok) return fieldByColumn;
