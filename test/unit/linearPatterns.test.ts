@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { auditRegexes } from '../../bench/regexAudit';
+import { decisionSlug } from '../../src/core/decisions/decisionRecord';
 import { findFigures } from '../../src/core/rewriteCheck/findFigures';
 import { signatureBlock } from '../../src/core/selection/findRequester';
 import { type StakeholderPrefill, parseStakeholderText, tameText } from '../../src/core/selection/parseStakeholderText';
@@ -21,11 +22,11 @@ const fields = (text: string) => {
 };
 
 describe('patterns on pasted text stay linear', () => {
-  it('the regex audit finds no pattern in the selection readers or the figure check that grows faster than the text', function () {
+  it('the regex audit finds no pattern in the selection readers, the figure check or the decision log that grows faster than the text', function () {
     this.timeout(60_000);
     const root = path.resolve(__dirname, '../..');
     assert.deepEqual(
-      auditRegexes(root, 2_000, ['src/core/selection/', 'src/core/rewriteCheck/']).map(({ where, regex }) => `${where} ${regex}`),
+      auditRegexes(root, 2_000, ['src/core/selection/', 'src/core/rewriteCheck/', 'src/core/decisions/']).map(({ where, regex }) => `${where} ${regex}`),
       [],
     );
   });
@@ -55,5 +56,10 @@ describe('patterns on pasted text stay linear', () => {
       found.filter((f) => f.kind === 'date').map((f) => [f.text, f.value]),
       [['11 January 2027', '2027-01-11']],
     );
+  });
+
+  it('makes a decision slug of a title of thousands of dashes and accents', () => {
+    assert.equal(decisionSlug(`Portal for sales${' –-'.repeat(5_000)}é${'-'.repeat(5_000)}`), 'portal-for-sales-e');
+    assert.equal(decisionSlug(`${'Long title words '.repeat(10)}${'-'.repeat(5_000)}`), 'long-title-words-long-title-words-long-title-words-long');
   });
 });
