@@ -63,13 +63,23 @@ export function importJiraCsv(file: string, text: string, options: JiraImportOpt
     );
   }
 
+  // Column names and dates are read once each, not once per row: an export repeats them thousands of times.
+  const labels = new Map<number, string>();
+  const dates = new Map<string, string | undefined>();
+  const reader: RowReader = {
+    indexes,
+    daysPerPoint,
+    cellAt,
+    label: (index) => labels.get(index) ?? (labels.set(index, headerLabel(header.cells[index])), labels.get(index) as string),
+    date: (text) => (dates.has(text) ? dates.get(text) : (dates.set(text, jiraDate(text)), dates.get(text))),
+  };
   const problems = new ProblemList();
   const records: Record<string, unknown>[] = [];
   const imported: Imported[] = [];
   const skipped: JiraImport['skipped'] = [];
   const firstWithKey = new Map<string, Imported>();
   for (const row of rows) {
-    const outcome = importRow(file, header.cells, indexes, row, daysPerPoint, cellAt);
+    const outcome = importRow(file, row, reader);
     if ('problem' in outcome) {
       problems.add(outcome.problem);
     } else if ('reason' in outcome) {
@@ -116,25 +126,26 @@ interface Imported {
 /** Which cell a commitment field is located at; fields without a cell (rank) point at the row. */
 const FIELD_CELLS: Record<string, keyof Imported['cells']> = { id: 'key', title: 'summary', effortDays: 'estimate', deadline: 'dueDate' };
 
-/**
- * One row's commitment, or why it is skipped, or its problem (located only if it is listed).
- */
-function importRow(
-  file: string,
-  header: string[],
-  indexes: Indexes,
-  row: CsvRow,
-  daysPerPoint: number,
-  cellAt: CsvTable['cellAt'],
-): Imported | { key: string; reason: string } | { problem: () => Problem } {
+/** What reading a row needs from its file: the columns, the import's options, and memos of labels and dates. */
+interface RowReader {
+  indexes: Indexes;
+  daysPerPoint: number;
+  cellAt: CsvTable['cellAt'];
+  /** The column's name without Jira's `Custom field (…)`. */
+  label(index: number): string;
+  date(text: string): string | undefined;
+}
+
+/** One row's commitment, or why it is skipped, or its problem (located only if it is listed). */
+function importRow(file: string, row: CsvRow, { indexes, daysPerPoint, cellAt, label: labelOf, date }: RowReader): Imported | { key: string; reason: string } | { problem: () => Problem } {
   const pick = (column: Column): Picked | undefined => {
     const index = firstFilled(row, indexes[column]);
     if (index === undefined) return undefined;
-    return { text: row.cells[index].trim(), label: headerLabel(header[index]), column: index };
+    return { text: row.cells[index].trim(), label: labelOf(index), column: index };
   };
   // An empty cell is located at the column's first cell in the row.
   const emptyAt = (column: Column) => (indexes[column].length > 0 ? cellAt(row, indexes[column][0]) : undefined);
-  const label = (column: Column) => headerLabel(header[indexes[column][0]]);
+  const label = (column: Column) => labelOf(indexes[column][0]);
   const at = (cell: Picked) => cellAt(row, cell.column);
 
   const key = pick('key');
@@ -153,7 +164,7 @@ function importRow(
     return { problem: () => problemAt(file, emptyAt('summary'), label('summary'), `issue ${key.text} has no summary`, 'a commitment needs a title; give the issue a summary in Jira and export again') };
   }
   const due = pick('dueDate');
-  const deadline = due ? jiraDate(due.text) : undefined;
+  const deadline = due ? date(due.text) : undefined;
   if (due && deadline === undefined) {
     return { problem: () => problemAt(file, at(due), due.label, `"${due.text}" is not a date`, 'Jira writes dates like 12/Jan/27 5:00 PM; ISO dates like 2027-01-12 work too') };
   }
