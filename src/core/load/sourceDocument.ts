@@ -30,11 +30,11 @@ export const MAX_NESTING = 64;
 
 /**
  * Lines, plus items of bracketed lists and maps, a YAML data file may have. The
- * yaml library takes about 25 µs for each (a megabyte of short keys took seconds):
- * this keeps every YAML file read well under a second. It holds several thousand
- * commitments; larger plans are read faster from JSON or a CSV.
+ * yaml library takes 10–60 µs for each (a megabyte of short keys took seconds; 20,000
+ * took up to 1.3 s on a busy machine): this keeps every YAML file read well under a
+ * second. It holds about 2,000 commitments; larger plans are read faster from JSON or a CSV.
  */
-export const MAX_YAML_ENTRIES = 20_000;
+export const MAX_YAML_ENTRIES = 10_000;
 
 const BOM = '\uFEFF';
 
