@@ -1,14 +1,14 @@
 /**
- * Inputs built to hurt (issue 9's attack classes and their cousins), each about
- * 1 MB unless the attack is its size: how long Pushback takes on them, per MB,
- * against JSON.parse of a JSON text of the same size. The goal is that no input
- * of 1 MB or less takes over a second, and that the ratio stays small.
+ * Inputs built to hurt (issue 9's attack classes and their cousins), each at most
+ * 1 MB (1,048,576 bytes) unless the attack is its size: how long Pushback takes on
+ * them, per MB, against JSON.parse of a JSON text holding the same bytes. The goal
+ * is that no input of 1 MB or less takes over a second, and that the ratio stays small.
  */
 import { analyze } from '../src/core/model/analyze';
 import { memoryFileSystem } from '../src/core/fileSystem';
 import { importJiraCsv } from '../src/core/load/jiraCsv';
 import { loadCapacity, loadRequest } from '../src/core/load/loadData';
-import { readMembersCsv } from '../src/core/load/pushbackCsv';
+import { readCommitmentsCsv, readMembersCsv } from '../src/core/load/pushbackCsv';
 import { renderReply } from '../src/core/engine/renderReply';
 import { buildAdaptiveCard } from '../src/core/outputs/adaptiveCard';
 import { parseStakeholderText } from '../src/core/selection/parseStakeholderText';
@@ -24,17 +24,25 @@ interface Attack {
   run: (text: string) => unknown;
 }
 
-/** Lines of `line(i)` until the text reaches `bytes`. */
+/** `head`, as many lines of `line(i)` as fit, and `tail`: at most `bytes` bytes in all. */
 function fill(bytes: number, line: (i: number) => string, head = '', tail = ''): string {
   const parts = [head];
-  let size = head.length + tail.length;
-  for (let i = 0; size < bytes; i++) {
+  let size = Buffer.byteLength(head) + Buffer.byteLength(tail);
+  for (let i = 0; ; i++) {
     const next = line(i);
+    const length = Buffer.byteLength(next);
+    if (size + length > bytes) break;
     parts.push(next);
-    size += next.length;
+    size += length;
   }
   parts.push(tail);
   return parts.join('');
+}
+
+/** `open` then `close`, each as often as fits in `bytes` between `head` and `tail`. */
+function nest(bytes: number, head: string, open: string, close: string, tail = ''): string {
+  const count = Math.floor((bytes - head.length - tail.length) / (open.length + close.length));
+  return `${head}${open.repeat(count)}${close.repeat(count)}${tail}`;
 }
 
 const capacityHead = '{"team": "T", "horizon": {"start": "2027-01-04", "end": "2027-03-26"}, "members": [{"name": "A"}],\n';
@@ -72,17 +80,21 @@ function attacks(template: CompiledTemplate, capacity: Capacity): Attack[] {
     { name: 'JSON: bad values', text: fill(MB, (i) => `${i ? ',' : ''}{"id": "C${i}", "title": "T", "effortDays": "lots", "rank": 1}\n`, `${capacityHead}"commitments": [`, ']}'), run: load('/w/c.capacity.json') },
     { name: 'JSON: repeated keys', text: fill(MB, (i) => `${i ? ',' : ''}"focusFactor": 0.5\n`, '{', '}'), run: load('/w/c.capacity.json') },
     { name: 'JSON: syntax errors', text: fill(MB, () => '1 ', '[', ']'), run: load('/w/c.capacity.json') },
-    { name: 'JSON: nested brackets', text: `{"a": ${'['.repeat(MB / 2)}${']'.repeat(MB / 2)}}`, run: load('/w/c.capacity.json') },
-    { name: 'YAML: nested flow brackets', text: `a: ${'['.repeat(MB / 2)}${']'.repeat(MB / 2)}`, run: load('/w/c.capacity.yaml') },
-    { name: 'YAML: nested block items', text: `${'- '.repeat(MB / 2)}1\n`, run: load('/w/c.capacity.yaml') },
+    { name: 'JSON: nested brackets', text: nest(MB, '{"a": ', '[', ']', '}'), run: load('/w/c.capacity.json') },
+    { name: 'YAML: nested flow brackets', text: nest(MB, 'a: ', '[', ']'), run: load('/w/c.capacity.yaml') },
+    { name: 'YAML: nested block items', text: fill(MB, () => '- ', '', '1\n'), run: load('/w/c.capacity.yaml') },
     { name: 'YAML: alias fan-out', text: fill(MB, (i) => `k${i}: [*a, *a, *a, *a, *a, *a, *a, *a]\n`, 'a: &a [x, x, x, x, x, x, x, x]\n'), run: load('/w/c.capacity.yaml') },
+    // The largest YAML still read (MAX_YAML_ENTRIES lines, or items in one list): the yaml library's own speed.
+    { name: 'YAML: 9,990 unknown keys (the most lines a YAML file may have)', text: `title: X\nrequester: {name: A}\neffortDays: 1\n${Array.from({ length: 9_990 }, (_, i) => `extra${i}: 1\n`).join('')}`, run: loadReq('/w/r.request.yaml') },
+    { name: 'YAML: a list of 9,990 aliases (the most items a YAML file may have)', text: `title: X\nrequester: {name: A}\neffortDays: 1\na: &a x\nx: [${'*a, '.repeat(9_990)}*a]\n`, run: loadReq('/w/r.request.yaml') },
     { name: 'capacity: 1,000,000 members (20 MB)', text: fill(20 * MB, (i) => `${i ? ',' : ''}{"name": "M${i}"}\n`, '{"team": "T", "horizon": {"start": "2027-01-04", "end": "2027-03-26"}, "members": [', ']}'), run: load('/w/c.capacity.json') },
     { name: 'capacity: 1 MB of members (over the 1,000 cap)', text: fill(MB, (i) => `${i ? ',' : ''}{"name": "M${i}", "allocation": 0.5}\n`, '{"team": "T", "horizon": {"start": "2027-01-04", "end": "2027-03-26"}, "members": [', ']}'), run: load('/w/c.capacity.json') },
     { name: 'CSV: nameless columns over many rows', text: `name${','.repeat(MB / 4)}\n${'a\n'.repeat(MB / 4)}`, run: (text) => readMembersCsv('/w/m.csv', text) },
+    { name: 'CSV: 20,000 short rows under 5,000 columns (the most rows a CSV may have)', text: `id,title,effortDays,rank${','.repeat(5_000)}\n${'a\n'.repeat(20_000)}`, run: (text) => readCommitmentsCsv('/w/w.csv', text) },
     { name: 'CSV: members with bad numbers', text: fill(MB, (i) => `M${i},lots\n`, 'name,allocation\n'), run: (text) => readMembersCsv('/w/m.csv', text) },
     { name: 'Jira CSV: issues', text: fill(MB, (i) => `ABC-${i},Summary ${i},${i % 5},12/Jan/27 5:00 PM,To Do,,Sprint ${i % 3},,\n`, 'Issue key,Summary,Story Points,Due date,Status,Resolution,Sprint,Sprint,Labels\n'), run: (text) => importJiraCsv('/w/j.csv', text, { daysPerPoint: 1 }) },
     { name: 'reply: title with long runs of spaces', text: fill(MB, () => `${' '.repeat(1_000)}x`), run: (text) => reply(text) },
-    { name: 'Teams card: title of newlines', text: '\n'.repeat(MB), run: (text) => buildAdaptiveCard({ ...reply(`a${text}b`), frontMatter: template.frontMatter }) },
+    { name: 'Teams card: title of newlines', text: '\n'.repeat(MB - 2), run: (text) => buildAdaptiveCard({ ...reply(`a${text}b`), frontMatter: template.frontMatter }) },
     { name: 'selection: pasted email of repeated words', text: fill(MB, (i) => (i % 50 === 49 ? 'by Friday.\n' : 'Could you also deliver the portal ')), run: (text) => parseStakeholderText(text, { today: '2027-01-04' }) },
   ];
 }
@@ -109,20 +121,27 @@ async function timeAsyncMs(fn: () => unknown, runs: number): Promise<number> {
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export async function benchAdversarial(template: CompiledTemplate, capacity: Capacity) {
+/**
+ * Times every attack, or only those whose name contains `only` (case-insensitive).
+ * `overOneSecond` is set on an input of at most 1,048,576 bytes that took over a second.
+ */
+export async function benchAdversarial(template: CompiledTemplate, capacity: Capacity, only = '') {
   const results = [];
-  for (const attack of attacks(template, capacity)) {
+  for (const attack of attacks(template, capacity).filter((a) => a.name.toLowerCase().includes(only.toLowerCase()))) {
     const bytes = Buffer.byteLength(attack.text);
     const json = JSON.stringify({ text: attack.text });
     const jsonParseMs = timeMs(() => JSON.parse(json), 5);
     const ms = await timeAsyncMs(() => attack.run(attack.text), 3);
     results.push({
       attack: attack.name,
+      bytes,
       megabytes: round(bytes / MB, 2),
       ms: round(ms),
       msPerMB: round(ms / (bytes / MB)),
+      jsonParseMs: round(jsonParseMs, 2),
       jsonParseMsPerMB: round(jsonParseMs / (bytes / MB), 2),
       ratioToJsonParse: round(ms / jsonParseMs),
+      oneMBOrLess: bytes <= MB,
       overOneSecond: bytes <= MB && ms > 1000,
     });
   }
@@ -143,6 +162,7 @@ export async function adversarialFixture(): Promise<{ template: CompiledTemplate
 
 if (require.main === module) {
   void adversarialFixture()
-    .then(({ template, capacity }) => benchAdversarial(template, capacity))
+    // `npx tsx bench/adversarialBench.ts csv` times only the attacks whose name holds "csv".
+    .then(({ template, capacity }) => benchAdversarial(template, capacity, process.argv[2]))
     .then((results) => process.stdout.write(`${JSON.stringify(results, null, 2)}\n`));
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { memoryFileSystem } from '../../src/core/fileSystem';
 import { loadCapacity, loadRequest } from '../../src/core/load/loadData';
-import { MAX_DATA_FILE_BYTES, MAX_NESTING, parseSource } from '../../src/core/load/sourceDocument';
+import { MAX_DATA_FILE_BYTES, MAX_NESTING, MAX_YAML_ENTRIES, parseSource } from '../../src/core/load/sourceDocument';
 import { MAX_PROBLEMS, type Problem, type Result, problemCount } from '../../src/core/problems';
 
 /**
@@ -83,6 +83,20 @@ describe('data files built to hurt', () => {
     const problems = problemsOf(parseSource('/w/r.json', `[${'1 '.repeat(5_000)}]`));
     assert.equal(problems.length, MAX_PROBLEMS + 1);
     assert.equal(problemCount(problems), 4_999);
+  });
+
+  it(`refuses YAML past ${MAX_YAML_ENTRIES.toLocaleString('en-US')} lines and bracketed items where it passes them, before the yaml library reads it`, () => {
+    const tooMany = `YAML file has more than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} lines and bracketed items by here`;
+    const keys = Array.from({ length: MAX_YAML_ENTRIES + 5 }, (_, i) => `extra${i}: 1\n`).join('');
+    assert.deepEqual(problemsOf(parseSource('/w/r.yaml', keys)).map(line), [`/w/r.yaml:${MAX_YAML_ENTRIES + 1}:1 : the ${tooMany}`]);
+    // One line of a long list, and aliases fanned out over a few lines, count at their commas.
+    const list = `a: [${'1, '.repeat(MAX_YAML_ENTRIES + 5)}1]\n`;
+    assert.deepEqual(problemsOf(parseSource('/w/r.yaml', list)).map(line), [`/w/r.yaml:1:${4 + 3 * MAX_YAML_ENTRIES} : the ${tooMany}`]);
+    const aliases = `a: &a [x, x]\n${Array.from({ length: MAX_YAML_ENTRIES / 4 }, (_, i) => `k${i}: [*a, *a, *a, *a, *a]\n`).join('')}`;
+    assert.match(line(problemsOf(parseSource('/w/r.yaml', aliases))[0]), new RegExp(`^/w/r\\.yaml:\\d+:\\d+ : the ${tooMany}$`));
+    // Up to the cap it is data; commas in quotes, comments and plain text outside brackets are not items.
+    assert.ok(parseSource('/w/r.yaml', keys.split('\n').slice(0, MAX_YAML_ENTRIES).join('\n')).ok);
+    assert.ok(parseSource('/w/r.yaml', `a: "${', '.repeat(MAX_YAML_ENTRIES)}" # ${','.repeat(MAX_YAML_ENTRIES)}\nb: x${', y'.repeat(MAX_YAML_ENTRIES)}\n`).ok);
   });
 
   it('refuses a data file over the size cap before parsing it', () => {

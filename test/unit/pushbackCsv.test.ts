@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import type { CsvRecords } from '../../src/core/load/csvTable';
+import { type CsvRecords, MAX_CSV_ROWS, readCsvTable } from '../../src/core/load/csvTable';
 import { readCommitmentsCsv, readMembersCsv } from '../../src/core/load/pushbackCsv';
 import type { Problem, Result } from '../../src/core/problems';
 import { commitmentSchema, memberSchema } from '../../src/core/schema/capacity';
+import { LIMITS } from '../../src/core/schema/fields';
 
 function value(result: Result<CsvRecords>): CsvRecords {
   if (!result.ok) assert.fail(`unexpected problems: ${JSON.stringify(result.problems)}`);
@@ -174,5 +175,39 @@ describe('readCommitmentsCsv', () => {
 
   it('gives no records for a header without rows', () => {
     assert.deepEqual(value(readCommitmentsCsv('work.csv', 'id,title,effortDays,rank\n')).records, []);
+  });
+});
+
+describe('CSV files built to be slow', () => {
+  const tooMany = (rows: number) => `the file has more than ${rows.toLocaleString('en-US')} rows below its header`;
+
+  it(`refuses more than ${MAX_CSV_ROWS.toLocaleString('en-US')} commitment rows, and more than ${LIMITS.members.toLocaleString('en-US')} member rows, at the first one too many, without reading the rest`, () => {
+    // Short rows under a long header: csv-parse builds an error for each row of another length.
+    const rows = (count: number) => `${'a\n'.repeat(count)}"never closed\n`;
+    const commitments = `id,title,effortDays,rank${','.repeat(1_000)}\n${rows(MAX_CSV_ROWS + 5)}`;
+    assert.deepEqual(brief(problems(readCommitmentsCsv('work.csv', commitments))), [{ line: MAX_CSV_ROWS + 2, column: 1, path: '', message: tooMany(MAX_CSV_ROWS) }]);
+    const members = `name,allocation${','.repeat(1_000)}\n${rows(LIMITS.members + 5)}`;
+    assert.deepEqual(brief(problems(readMembersCsv('team.csv', members))), [{ line: LIMITS.members + 2, column: 1, path: '', message: tooMany(LIMITS.members) }]);
+    assert.equal(value(readCommitmentsCsv('work.csv', `id,title,effortDays,rank\n${'A,T,1,1\n'.repeat(MAX_CSV_ROWS)}`)).records.length, MAX_CSV_ROWS);
+    assert.equal(value(readMembersCsv('team.csv', `name\n${'A\n'.repeat(LIMITS.members)}`)).records.length, LIMITS.members);
+  });
+
+  it('counts records, not lines: a quoted line break does not make a row, a blank row does', () => {
+    const text = 'a,b\n"1\n2",3\n,\n4,5\n';
+    const table = readCsvTable('t.csv', text, 3);
+    assert.equal(table.ok && table.value.rows.length, 2);
+    const over = readCsvTable('t.csv', text, 2);
+    assert.deepEqual(over.ok ? [] : brief(over.problems), [{ line: 5, column: 1, path: '', message: tooMany(2) }]);
+  });
+
+  it('locates the listed problems among thousands, each at its cell', () => {
+    const rows = Array.from({ length: MAX_CSV_ROWS }, (_, i) => (i % 2 ? `"C ""${i}""",T,lots,1\n` : `C${i},"T\nT",lots,1\n`));
+    const found = problems(readCommitmentsCsv('work.csv', `id,title,effortDays,rank\n${rows.join('')}`));
+    assert.equal(found.length, 101);
+    assert.deepEqual(brief(found.slice(0, 2)), [
+      { line: 3, column: 4, path: 'commitments[0].effortDays', message: '"lots" is not a number' },
+      { line: 4, column: 13, path: 'commitments[1].effortDays', message: '"lots" is not a number' },
+    ]);
+    assert.equal(found[100].message, `and ${(MAX_CSV_ROWS - 100).toLocaleString('en-US')} more problems`);
   });
 });

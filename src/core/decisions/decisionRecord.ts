@@ -201,5 +201,5 @@ export function decisionSlug(title: string): string {
   if (slug.length <= 60) return slug || 'decision';
   const cut = slug.slice(0, 61);
   const lastDash = cut.lastIndexOf('-');
-  return (lastDash > 20 ? cut.slice(0, lastDash) : slug.slice(0, 60)).replace(/-+$/, '');
+  return (lastDash > 20 ? cut.slice(0, lastDash) : slug.slice(0, 60)).replace(/(?<!-)-+$/, ''); // from a run's start: linear
 }

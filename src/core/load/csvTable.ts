@@ -1,10 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import type { Problem, Result } from '../problems';
-import { capProblems, failed, ok } from '../problems';
+import { ProblemList, failed, ok } from '../problems';
+import { LIMITS } from '../schema/fields';
 
 /**
- * CSV text as a header and rows of cells, each cell knowing where it starts in
- * the file so a problem can point at it. csv-parse does the parsing; this module
+ * CSV text as a header and rows of cells, with a way to find where each cell starts
+ * in the file so a problem can point at it. csv-parse does the parsing; this module
  * only adds positions, header matching and the checks every CSV import shares.
  */
 
@@ -13,20 +14,25 @@ export interface Position {
   column: number;
 }
 
-export interface CsvCell extends Position {
-  /** The value as csv-parse returns it (quotes removed), not trimmed. */
-  text: string;
-}
-
+/** One record: its cells, and where it starts. Where each cell starts is found on demand ({@link CsvTable.cellAt}). */
 export interface CsvRow extends Position {
-  cells: CsvCell[];
+  /** The values as csv-parse returns them (quotes removed), not trimmed. */
+  cells: string[];
+  /** Character offsets of the record in the text (after the BOM): from its first character to past its line break. */
+  start: number;
+  end: number;
 }
 
 export interface CsvTable {
-  /** Empty when the file holds no record at all. */
-  header: CsvCell[];
+  /** The first record; no cells (at line 1) when the file holds no record at all. */
+  header: CsvRow;
   /** Data rows in file order; rows whose cells are all blank are left out. */
   rows: CsvRow[];
+  /**
+   * Where cell `index` of a row starts; the row's start when there is no such cell.
+   * Only problems need it, so it is worked out for the cells asked about, not for all.
+   */
+  cellAt(row: CsvRow, index: number | undefined): Position;
 }
 
 /** Records built from CSV rows, with a way back from a record's field to its cell. */
@@ -37,33 +43,42 @@ export interface CsvRecords {
 
 const UTF8_BOM = '\uFEFF';
 
-export function readCsvTable(file: string, text: string): Result<CsvTable> {
-  // Strip the BOM ourselves (not only via `bom: true`) so csv-parse's byte offsets
+/**
+ * Rows a CSV may have below its header: a team's plan holds at most 20,000
+ * commitments. csv-parse spends tens of microseconds on each row of another
+ * length than the header; a cap keeps a file of short rows from taking seconds.
+ */
+export const MAX_CSV_ROWS: number = LIMITS.commitments;
+
+// Cells as they are typed: a row shorter or longer than the header is reported with its position,
+// `Fix the "legacy" API` typed by hand stays one cell.
+const CSV_OPTIONS = { relax_column_count: true, relax_quotes: true, skip_empty_lines: true } as const;
+
+export function readCsvTable(file: string, text: string, maxRows = MAX_CSV_ROWS): Result<CsvTable> {
+  // Strip the BOM ourselves (not via `bom: true`) so csv-parse's byte offsets
   // and our character offsets count from the same first character.
   const source = text.startsWith(UTF8_BOM) ? text.slice(1) : text;
   const locator = new Locator(source);
-  const parsed: { cells: string[]; ends: number[]; end: number }[] = [];
-  let ends: number[] = [];
+  // Only each record's end is asked of csv-parse: its per-field callback costs more than the parsing.
+  const parsed: { cells: string[]; end: number }[] = [];
+  // csv-parse builds an Error (then drops it) for every row of another length than the header;
+  // without a stack trace to capture that costs a third as much. Its errors are read for their message only.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     parse(source, {
-      bom: true,
-      relax_column_count: true, // a short or long row is reported below, with its position
-      relax_quotes: true, // `Fix the "legacy" API` typed by hand stays one cell
-      skip_empty_lines: true,
-      // `bytes` is where the field ends; the record start and each field's start follow from it.
-      cast: (value, context) => {
-        if (context.index === 0) ends = [];
-        ends.push(context.bytes);
-        return value;
-      },
+      ...CSV_OPTIONS,
+      to: maxRows + 2, // the header, the rows allowed, and one more to know there are too many
       on_record: (record: string[], context) => {
-        parsed.push({ cells: record, ends, end: context.bytes });
-        return record;
+        parsed.push({ cells: record, end: context.bytes });
+        return null;
       },
     });
   } catch (error) {
     const start = locator.recordStart(parsed.at(-1)?.end ?? 0);
-    return failed([csvSyntaxProblem(file, start, error)]);
+    return failed([csvSyntaxProblem(file, locator.position(start), error)]);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 
   const table: CsvRow[] = [];
@@ -71,32 +86,56 @@ export function readCsvTable(file: string, text: string): Result<CsvTable> {
   for (const record of parsed) {
     const start = locator.recordStart(previousEnd);
     previousEnd = record.end;
-    const cells = record.cells.map((cell, index) => {
-      const byte = index === 0 ? undefined : record.ends[index - 1] + 1; // one byte for the comma
-      return { text: cell, ...(byte === undefined ? start : locator.position(locator.charOffset(byte))) };
-    });
-    table.push({ ...start, cells });
+    table.push({ ...locator.position(start), cells: record.cells, start, end: locator.charOffset(record.end) });
   }
-  const [header = { cells: [] }, ...rows] = table;
-  const problems = rows.flatMap((row) => extraCellProblems(file, header.cells.length, row));
-  if (problems.length > 0) return failed(capProblems(problems));
-  return ok({ header: header.cells, rows: rows.filter((row) => row.cells.some((cell) => cell.text.trim() !== '')) });
+  const [header = { line: 1, column: 1, cells: [], start: 0, end: 0 }, ...rows] = table;
+  const cellAt = cellLocator(source, locator);
+  if (rows.length > maxRows) {
+    const extra = rows[maxRows];
+    return failed([
+      problemAt(file, extra, '', `the file has more than ${maxRows.toLocaleString('en-US')} rows below its header`, 'a team plan needs fewer; export only open work, or split the file'),
+    ]);
+  }
+  const problems = new ProblemList();
+  for (const row of rows) extraCellProblem(problems, file, header.cells.length, row, cellAt);
+  if (problems.size > 0) return failed(problems.toArray());
+  return ok({ header, rows: rows.filter((row) => row.cells.some((cell) => cell.trim() !== '')), cellAt });
+}
+
+/**
+ * Where cells start, found by parsing the one record again with csv-parse and
+ * reading where each field ends; remembered per record.
+ */
+function cellLocator(source: string, locator: Locator): CsvTable['cellAt'] {
+  const starts = new WeakMap<CsvRow, number[]>();
+  return (row, index) => {
+    if (index === undefined || index >= row.cells.length) return { line: row.line, column: row.column };
+    let cells = starts.get(row);
+    if (!cells) {
+      const text = source.slice(row.start, row.end);
+      const ends: number[] = [];
+      parse(text, { ...CSV_OPTIONS, to: 1, cast: (value, context) => (ends.push(context.bytes), value) });
+      const chars = new Locator(text);
+      // A field ends where its comma is (one byte): the next one starts after it.
+      cells = [row.start, ...ends.slice(0, -1).map((byte) => row.start + chars.charOffset(byte + 1))];
+      starts.set(row, cells);
+    }
+    return locator.position(cells[index] ?? row.start);
+  };
 }
 
 /** A row longer than the header usually means a comma in an unquoted value shifted every cell after it. */
-function extraCellProblems(file: string, headerLength: number, row: CsvRow): Problem[] {
-  const extra = row.cells.slice(headerLength).find((cell) => cell.text.trim() !== '');
-  if (headerLength === 0 || !extra) return [];
-  return [
-    {
-      file,
-      line: extra.line,
-      column: extra.column,
-      path: '',
-      message: `this row has ${row.cells.length} cells but the first line names only ${headerLength} columns`,
-      hint: 'put a value that contains a comma in double quotes, like "Fix login, then logout"',
-    },
-  ];
+function extraCellProblem(problems: ProblemList, file: string, headerLength: number, row: CsvRow, cellAt: CsvTable['cellAt']): void {
+  if (headerLength === 0 || row.cells.length <= headerLength) return;
+  const extra = row.cells.findIndex((cell, index) => index >= headerLength && cell.trim() !== '');
+  if (extra < 0) return;
+  problems.add(() => ({
+    file,
+    ...cellAt(row, extra),
+    path: '',
+    message: `this row has ${row.cells.length} cells but the first line names only ${headerLength} columns`,
+    hint: 'put a value that contains a comma in double quotes, like "Fix login, then logout"',
+  }));
 }
 
 function csvSyntaxProblem(file: string, start: Position, error: unknown): Problem {
@@ -114,8 +153,9 @@ function csvSyntaxProblem(file: string, start: Position, error: unknown): Proble
 }
 
 /**
- * Turns csv-parse's UTF-8 byte offsets into line and column. Offsets are asked
- * for in increasing order, so one forward walk over the text serves them all.
+ * Turns csv-parse's UTF-8 byte offsets into character offsets, and those into
+ * line and column. Byte offsets are asked for in increasing order, so one
+ * forward walk over the text serves them all.
  */
 class Locator {
   private readonly lineStarts: number[] = [0];
@@ -139,11 +179,11 @@ class Locator {
     return this.char;
   }
 
-  /** A record starts where the previous one ended, after any empty lines csv-parse skipped. */
-  recordStart(previousEndByte: number): Position {
+  /** A record starts where the previous one ended, after any empty lines csv-parse skipped: its character offset. */
+  recordStart(previousEndByte: number): number {
     let offset = this.charOffset(previousEndByte);
     while (this.text[offset] === '\n' || this.text[offset] === '\r') offset++;
-    return this.position(offset);
+    return offset;
   }
 
   position(offset: number): Position {
@@ -173,10 +213,20 @@ export function headerKey(name: string): string {
   return headerLabel(name).toLowerCase().replace(/[\s_-]+/g, '');
 }
 
-/** Indexes of every column whose header matches one of `names`, in file order. */
-export function columnIndexes(header: readonly CsvCell[], ...names: string[]): number[] {
-  const keys = new Set(names.map(headerKey));
-  return header.flatMap((cell, index) => (keys.has(headerKey(cell.text)) ? [index] : []));
+/** For each field, the indexes of every column whose header matches one of its names, in file order. */
+export function columnIndexes<Field extends string>(header: readonly string[], namesOf: Record<Field, readonly string[]>): Record<Field, number[]> {
+  const fieldOf = new Map<string, Field>();
+  const indexes = {} as Record<Field, number[]>;
+  for (const [field, names] of Object.entries(namesOf) as [Field, readonly string[]][]) {
+    indexes[field] = [];
+    for (const name of names) fieldOf.set(headerKey(name), field);
+  }
+  // One key per header cell, however many fields are looked for: a header may have thousands of cells.
+  header.forEach((cell, index) => {
+    const field = cell.trim() === '' ? undefined : fieldOf.get(headerKey(cell));
+    if (field !== undefined) indexes[field].push(index);
+  });
+  return indexes;
 }
 
 /**
@@ -184,13 +234,7 @@ export function columnIndexes(header: readonly CsvCell[], ...names: string[]): n
  * column (Sprint, Labels, Comment, …) once per value, leaving the later ones empty.
  */
 export function firstFilled(row: CsvRow, indexes: readonly number[]): number | undefined {
-  return indexes.find((index) => (row.cells[index]?.text.trim() ?? '') !== '');
-}
-
-/** The cell of a column in a row, or the row's start when the row stops short of it. */
-export function cellAt(row: CsvRow, index: number | undefined): Position {
-  const cell = index === undefined ? undefined : row.cells[index];
-  return cell ? { line: cell.line, column: cell.column } : { line: row.line, column: row.column };
+  return indexes.find((index) => (row.cells[index]?.trim() ?? '') !== '');
 }
 
 /** Plain decimal numbers only: `1,5`, `1 000` or `$900` are not guessed at. */

@@ -1,9 +1,9 @@
 import { isValid, parse } from 'date-fns';
 import { fromParts, parseIsoDate, toIsoDate } from '../model/civilDate';
 import type { Problem, Result } from '../problems';
-import { capProblems, failed, ok } from '../problems';
-import type { CsvCell, CsvRecords, CsvRow, Position } from './csvTable';
-import { cellAt, columnIndexes, firstFilled, headerLabel, parseNumber, problemAt, readCsvTable } from './csvTable';
+import { ProblemList, failed, ok } from '../problems';
+import type { CsvRecords, CsvRow, CsvTable } from './csvTable';
+import { columnIndexes, firstFilled, headerLabel, parseNumber, problemAt, readCsvTable } from './csvTable';
 
 /**
  * Commitments from a Jira CSV export, exactly as spec/capacity-model.md
@@ -44,61 +44,72 @@ export function importJiraCsv(file: string, text: string, options: JiraImportOpt
   }
   const table = readCsvTable(file, text);
   if (!table.ok) return table;
-  const { header, rows } = table.value;
+  const { header, rows, cellAt } = table.value;
 
-  const indexes = Object.fromEntries(
-    Object.entries(COLUMNS).map(([column, names]) => [column, columnIndexes(header, ...names)]),
-  ) as Indexes;
+  const indexes = columnIndexes(header.cells, COLUMNS);
   const missing = (['key', 'summary'] as const).filter((column) => indexes[column].length === 0);
   if (missing.length > 0) {
-    const at = { line: header[0]?.line ?? 1, column: 1 };
+    const at = { line: header.line, column: 1 };
     return failed(
       missing.map((column) =>
         problemAt(
           file,
           at,
           '',
-          header.length === 0 ? 'the file is empty' : `missing column "${COLUMNS[column][0]}"`,
+          header.cells.length === 0 ? 'the file is empty' : `missing column "${COLUMNS[column][0]}"`,
           'export the issues from Jira with "Export CSV (all fields)"; the first line must name the columns, including Issue key and Summary',
         ),
       ),
     );
   }
 
-  const problems: Problem[] = [];
+  // Column names and dates are read once each, not once per row: an export repeats them thousands of times.
+  const labels = new Map<number, string>();
+  const dates = new Map<string, string | undefined>();
+  const reader: RowReader = {
+    indexes,
+    daysPerPoint,
+    cellAt,
+    label: (index) => labels.get(index) ?? (labels.set(index, headerLabel(header.cells[index])), labels.get(index) as string),
+    date: (text) => (dates.has(text) ? dates.get(text) : (dates.set(text, jiraDate(text)), dates.get(text))),
+  };
+  const problems = new ProblemList();
   const records: Record<string, unknown>[] = [];
   const imported: Imported[] = [];
   const skipped: JiraImport['skipped'] = [];
-  const lineOfKey = new Map<string, number>();
+  const firstWithKey = new Map<string, Imported>();
   for (const row of rows) {
-    const outcome = importRow(file, header, indexes, row, daysPerPoint);
+    const outcome = importRow(file, row, reader);
     if ('problem' in outcome) {
-      problems.push(outcome.problem);
+      problems.add(outcome.problem);
     } else if ('reason' in outcome) {
       skipped.push(outcome);
     } else {
       const { key } = outcome.cells;
-      const firstLine = lineOfKey.get(key.text);
-      if (firstLine !== undefined) {
-        problems.push(problemAt(file, key, key.label, `issue key ${key.text} appears again (first on line ${firstLine})`, 'export each issue once'));
+      const first = firstWithKey.get(key.text);
+      if (first !== undefined) {
+        problems.add(() => {
+          const firstLine = cellAt(first.row, first.cells.key.column).line;
+          return problemAt(file, cellAt(row, key.column), key.label, `issue key ${key.text} appears again (first on line ${firstLine})`, 'export each issue once');
+        });
         continue;
       }
-      lineOfKey.set(key.text, key.line);
+      firstWithKey.set(key.text, outcome);
       const { deadline, ...fields } = outcome.record; // rank before deadline, the order the spec lists them
       records.push({ ...fields, rank: records.length + 1, ...(deadline === undefined ? {} : { deadline }) });
       imported.push(outcome);
     }
   }
-  if (problems.length > 0) return failed(capProblems(problems));
+  if (problems.size > 0) return failed(problems.toArray());
 
   return ok({
     records,
     skipped,
     locate: (index, field) => {
       const found = imported[index];
-      if (!found) return { line: header[0]?.line ?? 1, column: 1 };
-      const at = found.cells[FIELD_CELLS[field ?? ''] ?? 'row'] ?? found.cells.row;
-      return { line: at.line, column: at.column };
+      if (!found) return { line: header.line, column: 1 };
+      const cell = field !== undefined && Object.hasOwn(FIELD_CELLS, field) ? found.cells[FIELD_CELLS[field]] : undefined;
+      return cellAt(found.row, cell?.column);
     },
   });
 }
@@ -108,51 +119,67 @@ type Indexes = Record<Column, number[]>;
 /** An imported row: its commitment (without rank) and the cells its fields came from. */
 interface Imported {
   record: { id: string; title: string; effortDays: number; deadline?: string };
-  cells: { row: Position; key: Picked; summary: Picked; estimate: Picked; dueDate?: Position };
+  row: CsvRow;
+  cells: { key: Picked; summary: Picked; estimate: Picked; dueDate?: { column: number | undefined } };
 }
 
 /** Which cell a commitment field is located at; fields without a cell (rank) point at the row. */
 const FIELD_CELLS: Record<string, keyof Imported['cells']> = { id: 'key', title: 'summary', effortDays: 'estimate', deadline: 'dueDate' };
 
-function importRow(file: string, header: CsvCell[], indexes: Indexes, row: CsvRow, daysPerPoint: number): Imported | { key: string; reason: string } | { problem: Problem } {
+/** What reading a row needs from its file: the columns, the import's options, and memos of labels and dates. */
+interface RowReader {
+  indexes: Indexes;
+  daysPerPoint: number;
+  cellAt: CsvTable['cellAt'];
+  /** The column's name without Jira's `Custom field (…)`. */
+  label(index: number): string;
+  date(text: string): string | undefined;
+}
+
+/** One row's commitment, or why it is skipped, or its problem (located only if it is listed). */
+function importRow(file: string, row: CsvRow, { indexes, daysPerPoint, cellAt, label: labelOf, date }: RowReader): Imported | { key: string; reason: string } | { problem: () => Problem } {
   const pick = (column: Column): Picked | undefined => {
     const index = firstFilled(row, indexes[column]);
     if (index === undefined) return undefined;
-    return { ...row.cells[index], text: row.cells[index].text.trim(), label: headerLabel(header[index].text) };
+    return { text: row.cells[index].trim(), label: labelOf(index), column: index };
   };
   // An empty cell is located at the column's first cell in the row.
   const emptyAt = (column: Column) => (indexes[column].length > 0 ? cellAt(row, indexes[column][0]) : undefined);
-  const label = (column: Column) => headerLabel(header[indexes[column][0]].text);
+  const label = (column: Column) => labelOf(indexes[column][0]);
+  const at = (cell: Picked) => cellAt(row, cell.column);
 
   const key = pick('key');
   if (!key) {
-    return { problem: problemAt(file, emptyAt('key'), label('key'), 'this row has no issue key', 'every exported issue has a key like ABC-123; remove rows that are not issues') };
+    return { problem: () => problemAt(file, emptyAt('key'), label('key'), 'this row has no issue key', 'every exported issue has a key like ABC-123; remove rows that are not issues') };
   }
   const finished = finishedReason(pick('resolution'), pick('statusCategory'), pick('status'));
   if (finished) return { key: key.text, reason: finished };
 
   const effort = estimate(pick('remaining'), pick('original'), pick('points'), daysPerPoint);
-  if ('problem' in effort) return { problem: problemAt(file, effort.cell, effort.cell.label, effort.problem, effort.hint) };
+  if ('problem' in effort) return { problem: () => problemAt(file, at(effort.cell), effort.cell.label, effort.problem, effort.hint) };
   if ('skip' in effort) return { key: key.text, reason: effort.skip };
 
   const summary = pick('summary');
   if (!summary) {
-    return { problem: problemAt(file, emptyAt('summary'), label('summary'), `issue ${key.text} has no summary`, 'a commitment needs a title; give the issue a summary in Jira and export again') };
+    return { problem: () => problemAt(file, emptyAt('summary'), label('summary'), `issue ${key.text} has no summary`, 'a commitment needs a title; give the issue a summary in Jira and export again') };
   }
   const due = pick('dueDate');
-  const deadline = due ? jiraDate(due.text) : undefined;
+  const deadline = due ? date(due.text) : undefined;
   if (due && deadline === undefined) {
-    return { problem: problemAt(file, due, due.label, `"${due.text}" is not a date`, 'Jira writes dates like 12/Jan/27 5:00 PM; ISO dates like 2027-01-12 work too') };
+    return { problem: () => problemAt(file, at(due), due.label, `"${due.text}" is not a date`, 'Jira writes dates like 12/Jan/27 5:00 PM; ISO dates like 2027-01-12 work too') };
   }
   return {
     record: { id: key.text, title: summary.text, effortDays: effort.days, ...(deadline === undefined ? {} : { deadline }) },
-    cells: { row, key, summary, estimate: effort.cell, dueDate: due ?? emptyAt('dueDate') },
+    row,
+    cells: { key, summary, estimate: effort.cell, dueDate: due ?? { column: indexes.dueDate[0] } },
   };
 }
 
-/** A row's value for one field: the trimmed text, where it is, and the column's name. */
-interface Picked extends CsvCell {
+/** A row's value for one field: the trimmed text, its column, and the column's name. */
+interface Picked {
+  text: string;
   label: string;
+  column: number;
 }
 
 /** Why a row counts as finished work, or `undefined` when it is still to do. */

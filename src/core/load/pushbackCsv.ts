@@ -1,7 +1,8 @@
-import type { Problem, Result } from '../problems';
-import { capProblems, failed, ok } from '../problems';
-import type { CsvCell, CsvRecords, CsvRow, CsvTable, Position } from './csvTable';
-import { cellAt, headerKey, parseNumber, problemAt, readCsvTable } from './csvTable';
+import type { Result } from '../problems';
+import { ProblemList, failed, ok } from '../problems';
+import type { CsvRecords, CsvRow, CsvTable, Position } from './csvTable';
+import { LIMITS } from '../schema/fields';
+import { headerKey, parseNumber, problemAt, readCsvTable } from './csvTable';
 
 export type { CsvRecords } from './csvTable';
 
@@ -52,36 +53,36 @@ export function readCommitmentsCsv(file: string, text: string): Result<CsvRecord
 }
 
 function readPushbackCsv(file: string, text: string, format: Format): Result<CsvRecords> {
-  const table = readCsvTable(file, text);
+  // A team has at most 1,000 members: a members CSV needs no more rows than that.
+  const table = readCsvTable(file, text, format.section === 'members' ? LIMITS.members : LIMITS.commitments);
   if (!table.ok) return table;
   const fieldByColumn = matchHeader(file, table.value, format);
   if (!fieldByColumn.ok) return fieldByColumn;
 
-  const problems: Problem[] = [];
-  const records = table.value.rows.map((row, index) => {
+  const { header, rows, cellAt } = table.value;
+  const problems = new ProblemList();
+  const records = rows.map((row, index) => {
     const record: Record<string, unknown> = {};
     fieldByColumn.value.forEach((field, column) => {
-      const cell = row.cells[column];
-      if (!cell || cell.text.trim() === '') return; // omitted, so the schema's default applies
-      const converted = convert(format.columns[field], cell.text.trim());
+      const text = row.cells[column]?.trim() ?? '';
+      if (text === '') return; // omitted, so the schema's default applies
+      const converted = convert(format.columns[field], text);
       if ('problem' in converted) {
-        problems.push(problemAt(file, cell, `${format.section}[${index}].${field}`, converted.problem, converted.hint));
+        problems.add(() => problemAt(file, cellAt(row, column), `${format.section}[${index}].${field}`, converted.problem, converted.hint));
       } else {
         record[field] = converted.value;
       }
     });
     return record;
   });
-  if (problems.length > 0) return failed(capProblems(problems));
+  if (problems.size > 0) return failed(problems.toArray());
 
-  const { header, rows } = table.value;
   const columnOf = new Map([...fieldByColumn.value].map(([column, field]) => [field, column]));
-  const headerLine: Position = header[0] ?? { line: 1, column: 1 };
   return ok({
     records,
     locate: (index, field) => {
       const row: CsvRow | undefined = rows[index];
-      if (!row) return { line: headerLine.line, column: 1 };
+      if (!row) return { line: header.line, column: 1 };
       return cellAt(row, field === undefined ? undefined : columnOf.get(field));
     },
   });
@@ -92,44 +93,45 @@ function matchHeader(file: string, table: CsvTable, format: Format): Result<Map<
   const fields = Object.keys(format.columns);
   const fieldByKey = new Map(fields.map((field) => [headerKey(field), field]));
   const expected = `the first line must name the columns: ${fields.join(',')} (${format.required.join(', ')} required)`;
-  const problems: Problem[] = [];
+  const problems = new ProblemList();
   const fieldByColumn = new Map<number, string>();
-  const seen = new Map<string, CsvCell>();
+  const seen = new Map<string, number>();
+  const { header, cellAt } = table;
+  const headerCell = (column: number): Position => cellAt(header, column);
 
   // Which columns hold a value in some row, in one pass over the cells (not one pass per nameless column).
-  const filled = new Uint8Array(table.header.length);
+  const filled = new Uint8Array(header.cells.length);
   for (const row of table.rows) {
     for (let column = 0; column < Math.min(row.cells.length, filled.length); column++) {
-      if (!filled[column] && row.cells[column].text.trim() !== '') filled[column] = 1;
+      if (!filled[column] && row.cells[column].trim() !== '') filled[column] = 1;
     }
   }
-  table.header.forEach((cell, column) => {
-    const name = cell.text.trim();
+  header.cells.forEach((cell, column) => {
+    const name = cell.trim();
     const field = fieldByKey.get(headerKey(name));
     if (name === '') {
       // Spreadsheets add nameless trailing columns; only one holding values is a mistake.
       if (filled[column]) {
-        problems.push(problemAt(file, cell, '', `column ${column + 1} has values but no name`, expected));
+        problems.add(() => problemAt(file, headerCell(column), '', `column ${column + 1} has values but no name`, expected));
       }
     } else if (!field) {
-      problems.push(problemAt(file, cell, '', `unknown column "${name}"`, expected));
+      problems.add(() => problemAt(file, headerCell(column), '', `unknown column "${name}"`, expected));
     } else if (seen.has(field)) {
-      const first = seen.get(field) as CsvCell;
-      problems.push(problemAt(file, cell, '', `column "${name}" appears twice (first at column ${first.column})`, expected));
+      const first = seen.get(field) as number;
+      problems.add(() => problemAt(file, headerCell(column), '', `column "${name}" appears twice (first at column ${headerCell(first).column})`, expected));
     } else {
-      seen.set(field, cell);
+      seen.set(field, column);
       fieldByColumn.set(column, field);
     }
   });
 
-  const at: Position = table.header[0] ?? { line: 1, column: 1 };
   for (const field of format.required) {
     if (seen.has(field)) continue;
-    const message = table.header.length === 0 ? 'the file is empty' : `missing column "${field}"`;
-    problems.push(problemAt(file, { line: at.line, column: 1 }, '', message, expected));
-    if (table.header.length === 0) break;
+    const message = header.cells.length === 0 ? 'the file is empty' : `missing column "${field}"`;
+    problems.add(problemAt(file, { line: header.line, column: 1 }, '', message, expected));
+    if (header.cells.length === 0) break;
   }
-  return problems.length > 0 ? failed(capProblems(problems)) : ok(fieldByColumn);
+  return problems.size > 0 ? failed(problems.toArray()) : ok(fieldByColumn);
 }
 
 type Converted = { value: unknown } | { problem: string; hint: string };

@@ -28,6 +28,14 @@ export const MAX_DATA_FILE_BYTES = 5 * 1024 * 1024;
 /** Capacity and request files are four levels deep; anything past this is not data for Pushback. */
 export const MAX_NESTING = 64;
 
+/**
+ * Lines, plus items of bracketed lists and maps, a YAML data file may have. The
+ * yaml library takes 10–60 µs for each (a megabyte of short keys took seconds; 20,000
+ * took up to 1.3 s on a busy machine): this keeps every YAML file read well under a
+ * second. It holds about 2,000 commitments; larger plans are read faster from JSON or a CSV.
+ */
+export const MAX_YAML_ENTRIES = 10_000;
+
 const BOM = '\uFEFF';
 
 export function formatOf(file: string): DataFormat {
@@ -220,6 +228,16 @@ function nestingProblem(file: string, at: Position): Problem {
   };
 }
 
+function yamlSizeProblem(file: string, at: Position): Problem {
+  return {
+    file,
+    ...at,
+    path: '',
+    message: `the YAML file has more than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} lines and bracketed items by here`,
+    hint: 'a Pushback YAML file needs far fewer; write a plan this large as JSON, or move its commitments to a CSV',
+  };
+}
+
 /** A key written twice in one object: the last would silently win, so both places are named. */
 function duplicateKeyProblem(file: string, key: string, at: Position, first: Position): Problem {
   const shown = JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
@@ -249,10 +267,12 @@ function parseYaml(file: string, text: string): Result<SourceDocument> {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  // The library's lexer slows down with every open bracket, its composer recurses: refuse deep nesting
-  // first on a cheap scan of the text, then exactly on the parser's tokens.
-  const tooDeepText = yamlTextNestingBeyond(text, MAX_NESTING);
-  if (tooDeepText !== undefined) return failed([nestingProblem(file, lineIndex(text)(tooDeepText))]);
+  // The library's lexer slows down with every open bracket, its composer recurses, and it spends
+  // microseconds on every token: refuse deep nesting and too many entries first on a cheap scan
+  // of the text, then nesting exactly on the parser's tokens.
+  const beyond = yamlTextBeyond(text, MAX_NESTING, MAX_YAML_ENTRIES);
+  if (beyond?.kind === 'depth') return failed([nestingProblem(file, lineIndex(text)(beyond.offset))]);
+  if (beyond?.kind === 'entries') return failed([yamlSizeProblem(file, lineIndex(text)(beyond.offset))]);
   const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
   const tooDeep = yamlNestingBeyond(tokens, MAX_NESTING);
   if (tooDeep !== undefined) return failed([nestingProblem(file, position(tooDeep))]);
@@ -296,11 +316,13 @@ function parseYaml(file: string, text: string): Result<SourceDocument> {
 
 /**
  * Where flow collections (`[`, `{`) or compact block items (`- - -` on one line)
- * nest deeper than `limit`, by a scan that over-counts rather than misses: it
- * skips quoted text and comments (each ends with its line here), and outside
+ * nest deeper than `depthLimit`, or where lines and items in brackets (counted at
+ * their commas) pass `entryLimit`, by a scan that over-counts rather than misses:
+ * it skips quoted text and comments (each ends with its line here), and outside
  * brackets counts a bracket only where a value can start.
  */
-function yamlTextNestingBeyond(text: string, limit: number): number | undefined {
+function yamlTextBeyond(text: string, depthLimit: number, entryLimit: number): { kind: 'depth' | 'entries'; offset: number } | undefined {
+  let entries = 1;
   let depth = 0;
   let quote = '';
   let comment = false;
@@ -310,6 +332,10 @@ function yamlTextNestingBeyond(text: string, limit: number): number | undefined 
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
     if (char === '\n' || char === '\r') {
+      // A line is counted where it starts (the first one before the loop).
+      if ((char === '\n' || text[i + 1] !== '\n') && i + 1 < text.length && ++entries > entryLimit) {
+        return { kind: 'entries', offset: i + 1 };
+      }
       quote = '';
       comment = false;
       lineItems = 0;
@@ -330,11 +356,13 @@ function yamlTextNestingBeyond(text: string, limit: number): number | undefined 
     } else if ((char === '"' || char === "'") && '\n:-?,[{'.includes(previous)) {
       quote = char;
     } else if ((char === '[' || char === '{') && valueStart) {
-      if (++depth > limit) return i;
+      if (++depth > depthLimit) return { kind: 'depth', offset: i };
     } else if ((char === ']' || char === '}') && depth > 0) {
       depth--;
+    } else if (char === ',' && depth > 0) {
+      if (++entries > entryLimit) return { kind: 'entries', offset: i + 1 };
     } else if (atLineStart && (char === '-' || char === '?' || char === ':') && ' \t'.includes(text[i + 1] ?? ' ')) {
-      if (++lineItems > limit) return i;
+      if (++lineItems > depthLimit) return { kind: 'depth', offset: i };
     } else {
       atLineStart = false;
     }

@@ -128,12 +128,15 @@ function placeRequest(calendar: TeamCalendar, effortBefore: number, finish: numb
   };
 }
 
-/** A start or finish never falls on a day with zero capacity: pass such days. */
+/**
+ * A start or finish never falls on a day with zero capacity: pass such days, by a
+ * binary search for the first day whose capacity adds to the sum (a team away for
+ * years would otherwise be walked day by day).
+ */
 function dayWithCapacityFrom(calendar: TeamCalendar, index: number): number {
   if (index < 0) return -1;
-  let day = index;
-  while (day < calendar.length && calendar.capacity[day] <= 0) day++;
-  return day < calendar.length ? day : -1;
+  const before = capacityThrough(calendar, calendar.firstDay + index - 1);
+  return firstDayWhere(calendar, index, (cumulative) => cumulative > before);
 }
 
 function withinTenYears(calendar: TeamCalendar, index: number): number {

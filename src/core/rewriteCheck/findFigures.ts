@@ -160,7 +160,7 @@ function findDates(text: string): Figure[][] {
   for (const result of chrono.casual.parse(text.replace(/\n/g, ' '), REFERENCE)) {
     if (!MONTH_OR_NUMERIC.test(result.text)) continue;
     const lead = LEADING_WORDS.exec(result.text)?.[0].length ?? 0;
-    const written = result.text.slice(lead).replace(/[\s,]+$/, '');
+    const written = result.text.slice(lead).replace(/(?<![\s,])[\s,]+$/, ''); // from the run's start only: linear
     const index = result.index + lead;
     const range: Figure[] = [];
     for (const component of result.end ? [result.start, result.end] : [result.start]) {

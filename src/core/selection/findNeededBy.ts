@@ -42,8 +42,7 @@ export function findNeededBy(text: string, options: DateOptions): NeededBy | und
   const today = dayNumber(options.today);
   const custom = customDates(text, today);
   const parser = options.dayFirst ? chrono.en.GB : chrono.casual;
-  const fromChrono = parser
-    .parse(text, referenceInstant(options.today), { forwardDate: true })
+  const fromChrono = parseInChunks(parser, text, referenceInstant(options.today))
     .filter((result) => isCalendarDate(result) && !custom.some((c) => overlaps(c, result.index, result.index + result.text.length)))
     .flatMap((result): Candidate[] => {
       const day = fromParts(result.start.get('year') ?? 0, result.start.get('month') ?? 0, result.start.get('day') ?? 0);
@@ -55,8 +54,38 @@ export function findNeededBy(text: string, options: DateOptions): NeededBy | und
   return best && { date: best.date, evidence: best.evidence, ...(best.note ? { note: best.note } : {}) };
 }
 
+/**
+ * chrono's results over the text read in pieces of about 400 characters, cut at line
+ * breaks or spaces, with indexes into the whole text. chrono's patterns slow down
+ * with the length of what they are given ("12 12 12 …" over 20,000 characters took
+ * seconds); a date never spans more than a line.
+ */
+function parseInChunks(parser: chrono.Chrono, text: string, reference: Date): { index: number; text: string; start: chrono.ParsedComponents }[] {
+  const results: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + CHUNK);
+    if (end < text.length) {
+      const lineBreak = text.lastIndexOf('\n', end);
+      const space = text.lastIndexOf(' ', end);
+      const cut = lineBreak > start + CHUNK / 2 ? lineBreak : space > start + CHUNK / 2 ? space : end;
+      end = cut;
+    }
+    const chunk = text.slice(start, end);
+    // A piece with no digit and no word of the calendar holds no date: not worth chrono's time.
+    const found = MAY_HOLD_A_DATE.test(chunk) ? parser.parse(chunk, reference, { forwardDate: true }) : [];
+    for (const result of found) {
+      results.push({ index: result.index + start, text: result.text, start: result.start });
+    }
+    start = end;
+  }
+  return results;
+}
+
+const CHUNK = 400;
+const MAY_HOLD_A_DATE = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|mon|tue|wed|thu|fri|sat|sun|week|month|year|tomorrow|tonight|now|noon|midnight|night|morning|evening|quarter|christmas|easter|eve/i;
+
 /** chrono also reads times ("10:42 AM"), bare durations ("about 30 days") and "the week": none is a deadline. */
-function isCalendarDate(result: chrono.ParsedResult): boolean {
+function isCalendarDate(result: { text: string; start: chrono.ParsedComponents }): boolean {
   const known = result.start.isCertain('day') || result.start.isCertain('month') || result.start.isCertain('weekday');
   const text = result.text.trim();
   const bareDuration = /^(?:about|around|approximately|approx\.?|roughly|some|~)?\s*[\w.]+\s+(?:days?|weeks?|months?|years?|hours?|minutes?)$/i.test(text);

@@ -120,10 +120,10 @@ export function signatureBlock(lines: readonly string[]): { index: number; name:
   if (start === 0 || last - start > 4) return undefined;
   const block = lines.slice(start, last + 1).map((line) => line.trim());
   const isPersonName = (text: string) => looksLikeName(text) && text.split(/\s+/).length >= 2 && !ORGANISATION_WORD.test(text);
-  const inline = /^(.+?)\s*(?:,|\s[|·•—–]\s)\s*(.+)$/.exec(block[0]);
-  if (inline && isPersonName(inline[1])) {
-    const title = firstTitlePart(inline[2]);
-    return looksLikeJobTitle(title) ? { index: start, name: inline[1], title } : undefined;
+  const inline = splitAtSeparator(block[0]);
+  if (inline && isPersonName(inline[0])) {
+    const title = firstTitlePart(inline[1]);
+    return looksLikeJobTitle(title) ? { index: start, name: inline[0], title } : undefined;
   }
   if (block.length >= 2 && isPersonName(block[0].replace(/[.!]$/, ''))) {
     const title = firstTitlePart(block[1]);
@@ -134,20 +134,37 @@ export function signatureBlock(lines: readonly string[]): { index: number; name:
 
 /** "VP Sales | Northwind Logistics" → "VP Sales": the title is what comes before the company. */
 function firstTitlePart(line: string): string {
-  return line.split(/\s+[|·•]\s+|\s+[—–]\s+/)[0].trim();
+  return line.split(/(?<!\s)\s+[|·•]\s+|(?<!\s)\s+[—–]\s+/)[0].trim();
 }
 
 /** "Dana Whitfield, VP Sales" or "Dana Whitfield | VP Sales" → name and title. */
 function splitNameAndTitle(line: string): { name: string; title?: string } {
-  const match = /^(.+?)\s*(?:,|\s[|·•—–]\s)\s*(.+)$/.exec(line.trim());
-  if (match && looksLikeName(match[1]) && looksLikeJobTitle(match[2])) return { name: match[1], title: match[2] };
+  const match = splitAtSeparator(line.trim());
+  if (match && looksLikeName(match[0]) && looksLikeJobTitle(match[1])) return { name: match[0], title: match[1] };
   return { name: line.trim().replace(/[.!]$/, '') };
+}
+
+/**
+ * A trimmed line split at its first comma or spaced `|`, `·`, `•`, `—` or `–`, each
+ * side trimmed; undefined when either side is empty. Found by one search for the
+ * separator: `^(.+?)\s*(?:…)\s*(.+)$` tried every split of a line of blanks.
+ */
+function splitAtSeparator(line: string): [string, string] | undefined {
+  const separator = /,|\s[|·•—–]\s/g;
+  separator.lastIndex = 1; // the name has at least one character
+  const found = separator.exec(line);
+  if (!found) return undefined;
+  const before = line.slice(0, found.index).trimEnd();
+  const after = line.slice(found.index + found[0].length).trimStart();
+  return before && after ? [before, after] : undefined;
 }
 
 /** `Dana Whitfield <dana@x.com>`, `"Whitfield, Dana" <…>`, or just `dana.whitfield@x.com`. */
 function nameFromHeader(value: string): { display?: string; fromAddress?: string } {
-  const address = /<?([\w.+-]+)@[\w.-]+>?/.exec(value);
-  const display = value.replace(/<[^>]*>|\[mailto:[^\]]*\]|\S+@\S+/g, '').replace(/["']/g, '').trim();
+  // Each pattern is tried from the start of a run only, or stops at the next `<` or `[`, or is bounded
+  // (the text's words are at most 64 characters): none rescans a long run once per character.
+  const address = /<?(?<![\w.+-])([\w.+-]+)@[\w.-]+>?/.exec(value);
+  const display = value.replace(/<[^<>]*>|\[mailto:[^[\]]*\]|\S{1,64}@\S{1,64}/g, '').replace(/["']/g, '').trim();
   const reversed = /^([\p{L}'’ -]+),\s*([\p{L}'’ -]+)$/u.exec(display);
   const name = reversed ? `${reversed[2].trim()} ${reversed[1].trim()}` : display;
   if (looksLikeName(name)) return { display: name };
