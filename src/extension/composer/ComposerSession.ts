@@ -4,10 +4,15 @@ import { acceptCapacityFile, ReportedFiles } from '../../shared/composerGuards';
 import type { DraftForm } from '../../core/draft/draftForm';
 import { type ComposerAction, type ComposerUpdate, type FromWebview, type PreviewMode, type RenderedUpdate, type ToWebview, fromWebviewSchema } from '../../shared/protocol';
 import { COMMANDS } from '../commandIds';
+import { findTemplate } from '../../core/draft/findTemplate';
+import { draftTemplateId } from '../../core/draft/draftReply';
+import { templateShape } from '../../core/engine/precompiledTemplate';
+import type { PageRenderData } from '../../shared/pageRender';
 import type { Services } from '../services';
 import { type ComposerReply, replyOutputs } from './composerModel';
 import { LatestPending } from './latestPending';
-import { renderWithServices } from './renderStoredDraft';
+import type { PageTemplates } from './pageTemplates';
+import { renderInputs, renderWithServices } from './renderStoredDraft';
 import { copyText, insertReply, type InsertTarget, openReplyDocument } from './replyActions';
 import { markWalkthrough } from './walkthroughProgress';
 
@@ -19,6 +24,8 @@ export interface ComposerHost {
   onDidChangeVisibility: vscode.Event<boolean>;
   /** Where Insert puts the reply: the text editor the user was last in. */
   insertTarget(): InsertTarget;
+  /** Precompiled templates for the page, so it can render the preview itself; without them every preview comes from the host. */
+  templates?: PageTemplates;
 }
 
 /**
@@ -40,6 +47,8 @@ export class ComposerSession implements vscode.Disposable {
   /** Capacity files offered to the page: the only ones a message may choose. */
   private offered = new Set<string>();
   private readonly reported = new ReportedFiles();
+  /** What the page's own renders were last given (identities and settings), so it is sent only when it changes. */
+  private sentRenderData: readonly unknown[] | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly rendered = new vscode.EventEmitter<RenderedUpdate>();
   /** Each update the page is sent (the side bar's summary follows it). */
@@ -153,6 +162,7 @@ export class ComposerSession implements vscode.Disposable {
     this.previewMode = 'email';
     this.sentAnalysis = '';
     this.sentHtml = null;
+    this.sentRenderData = undefined;
     this.ready = true;
     this.pending.take(); // the init below carries the draft and choices; the refresh the newest figures
     // The figures do not wait for the choices (every pack, every workspace file): a reloaded
@@ -203,7 +213,44 @@ export class ComposerSession implements vscode.Disposable {
       if (update.html) markWalkthrough('requestDescribed');
       this.rendered.fire(update);
       this.post({ type: 'update', update: { ...this.onlyChanged(update), renderMs: performance.now() - started } });
+      await this.sendRenderData(next.draft);
     }
+  }
+
+  /**
+   * Give the page what it needs to render the preview itself, when that changed
+   * (another capacity file or template, a setting, a new day): the capacity data
+   * as the host validated it and the template precompiled. Anything the page
+   * could not render as the host does (data with problems, a missing template)
+   * sends null: the page then shows the host's updates, as it always did.
+   */
+  private async sendRenderData(draft: DraftForm): Promise<void> {
+    const templates = this.host.templates;
+    if (!templates) return;
+    const inputs = await renderInputs(this.services, draft);
+    const templateId = draftTemplateId(draft);
+    const found = inputs.capacity.ok ? findTemplate(inputs.packs, templateId) : undefined;
+    const key = [draft.capacityFile, inputs.capacityFile, inputs.capacity, found?.ok ? found.value.template : templateId, inputs.today, inputs.signature, inputs.currency, inputs.locale];
+    if (this.sentRenderData && key.length === this.sentRenderData.length && key.every((part, i) => part === this.sentRenderData?.[i])) return;
+    this.sentRenderData = key;
+    const script = found?.ok ? await templates.scriptFor(found.value.template) : undefined;
+    if (!inputs.capacity.ok || !found?.ok || !script) {
+      this.post({ type: 'renderData', data: null });
+      return;
+    }
+    const data: PageRenderData = {
+      capacityChoice: draft.capacityFile,
+      capacityFile: inputs.capacityFile,
+      capacity: inputs.capacity.value,
+      templateId,
+      template: templateShape(found.value.template),
+      script: { uri: this.host.webview.asWebviewUri(script.file).toString(), hash: script.hash },
+      today: inputs.today,
+      signature: inputs.signature,
+      ...(inputs.currency ? { currency: inputs.currency } : {}),
+      ...(inputs.locale ? { locale: inputs.locale } : {}),
+    };
+    this.post({ type: 'renderData', data });
   }
 
   /** The update with what the page already shows left out (a 2,000-commitment analysis is not resent per keystroke). */

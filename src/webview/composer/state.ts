@@ -28,6 +28,13 @@ const saved = loadState();
 page.draft = saved.draft;
 page.previewMode = saved.previewMode;
 
+/** Called after each change is sent: the page renders the preview itself when it can (see localRender.ts). */
+let afterChange: () => void = () => undefined;
+
+export function onChangeSent(callback: () => void): void {
+  afterChange = callback;
+}
+
 export function persist(): void {
   saveState({ draft: page.draft, previewMode: page.previewMode });
 }
@@ -41,6 +48,7 @@ export function change(field: DraftField, value: string): void {
   page.seq += 1;
   keystrokeSent(page.seq);
   send({ type: 'formChanged', seq: page.seq, draft: page.draft });
+  afterChange();
 }
 
 /** A value in the "This template asks" section: kept per template, sent like any other edit. */
@@ -52,6 +60,7 @@ export function changeFieldValue(templateId: string, id: string, value: string |
   page.seq += 1;
   keystrokeSent(page.seq);
   send({ type: 'formChanged', seq: page.seq, draft: page.draft });
+  afterChange();
 }
 
 export function setPreviewMode(mode: PreviewMode): void {
