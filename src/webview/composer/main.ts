@@ -7,6 +7,8 @@
  * draft is also kept in the webview's own state, so the form paints at once when
  * the page is shown again.
  */
+// First: before any schema is built (see jitless.ts).
+import './jitless';
 import type { ToWebview } from '../../shared/protocol';
 import { actionBar, clearNotice, showNotice, writeRichCopy } from './actions';
 import { analysisSection } from './analysis';
