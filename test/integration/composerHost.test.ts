@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/extension/commandIds';
@@ -70,6 +72,24 @@ describe('composer host', () => {
     await session.handle({ type: 'formChanged', seq: 1, draft: { ...before, capacityFile: outside, title: 'Changed title' } });
     assert.equal(drafts.get().title, 'Changed title');
     assert.equal(drafts.get().capacityFile, before.capacityFile);
+  });
+
+  it('writes the chosen template precompiled for the page: a script named after its content, registering its specs under that name', async () => {
+    const { drafts, services } = await pushbackApi();
+    const session = await readySession();
+    await session.handle({ type: 'formChanged', seq: 2, draft: { ...drafts.get(), templateId: 'yes-with-funding' } });
+    const folder = path.join(services.context.globalStorageUri.fsPath, 'webview-templates');
+    const scripts = () => (fs.existsSync(folder) ? fs.readdirSync(folder) : []);
+    await waitFor('the template scripts', () => scripts().filter((name) => /^[0-9a-f]{64}\.js$/.test(name)).length, (count) => count >= 2);
+    // Only finished scripts: written through a temporary file, moved into place.
+    assert.deepEqual(scripts().filter((name) => !/^[0-9a-f]{64}\.js$/.test(name)), []);
+    for (const name of scripts()) {
+      const hash = name.slice(0, 64);
+      const text = fs.readFileSync(path.join(folder, name), 'utf8');
+      const prefix = `(self.pushbackTemplateSpecs = self.pushbackTemplateSpecs || Object.create(null))[${JSON.stringify(hash)}] = `;
+      assert.ok(text.startsWith(prefix), text.slice(0, 200));
+      assert.equal(createHash('sha256').update(text.slice(prefix.length, -';\n'.length)).digest('hex'), hash);
+    }
   });
 
   it('opens only files a problem was reported in, at the exact line and column', async () => {
