@@ -90,8 +90,16 @@ export function renderDraft(inputs: DraftInputs): { update: RenderedUpdate; repl
   };
 }
 
+/** The last view of each analysis: the analysis is reused while the request's planning fields stay the same (analyzeReusing), so is its view. */
+const views = new WeakMap<object, { capacity: Capacity; proposal: Proposal; view: AnalysisView }>();
+
 function viewOf(input: ReplyInput): AnalysisView {
-  return analysisView(input.capacity, input.request, input.analysis, input.proposal as Proposal);
+  const proposal = input.proposal as Proposal;
+  const last = views.get(input.analysis);
+  if (last && last.capacity === input.capacity && last.proposal === proposal) return last.view;
+  const view = analysisView(input.capacity, input.request, input.analysis, proposal);
+  views.set(input.analysis, { capacity: input.capacity, proposal, view });
+  return view;
 }
 
 /** The card the Teams preview shows, or why Teams would refuse it. */

@@ -1,5 +1,5 @@
 import type { Analysis } from '../model/analysis';
-import { analyze } from '../model/analyze';
+import { analyzeReusing } from '../model/analyze';
 import type { IsoDate } from '../model/civilDate';
 import type { Problem, Result } from '../problems';
 import type { CompiledTemplate } from '../engine/compileTemplate';
@@ -86,7 +86,7 @@ export function draftReply(sources: DraftSources): DraftResult {
     request = (file as { ok: true; value: Request }).value;
   }
 
-  const analysis = analyze(capacity.value, request);
+  const analysis = analyzeReusing(capacity.value, request);
   const proposal = sources.proposal ?? ((form?.proposal || undefined) as Proposal | undefined) ?? defaultProposal(analysis);
   const input: ReplyInput = {
     request,
