@@ -17,7 +17,8 @@ export type PreviewMode = (typeof PREVIEW_MODES)[number];
 
 export const fromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('formChanged'), seq: z.number().int(), draft: draftFormSchema }),
+  /** `renderedInPage`: the page shows its own render of this change, so the host may render it a moment later (see ComposerSession). */
+  z.object({ type: z.literal('formChanged'), seq: z.number().int(), draft: draftFormSchema, renderedInPage: z.boolean().optional() }),
   z.object({ type: z.literal('action'), action: z.enum(ACTIONS) }),
   z.object({ type: z.literal('newDraft') }),
   z.object({ type: z.literal('previewMode'), mode: z.enum(PREVIEW_MODES) }),

@@ -16,6 +16,9 @@ import { renderInputs, renderWithServices } from './renderStoredDraft';
 import { copyText, insertReply, type InsertTarget, openReplyDocument } from './replyActions';
 import { markWalkthrough } from './walkthroughProgress';
 
+/** How long after the last change the page rendered itself the host renders it too. */
+const DEFERRED_RENDER_MS = 150;
+
 /** What a session needs from the panel it lives in. */
 export interface ComposerHost {
   webview: vscode.Webview;
@@ -49,6 +52,8 @@ export class ComposerSession implements vscode.Disposable {
   private readonly reported = new ReportedFiles();
   /** What the page's own renders were last given (identities and settings), so it is sent only when it changes. */
   private sentRenderData: readonly unknown[] | undefined;
+  /** The host's render of a change the page rendered itself, waiting for a pause in typing. */
+  private deferred: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly rendered = new vscode.EventEmitter<RenderedUpdate>();
   /** Each update the page is sent (the side bar's summary follows it). */
@@ -77,6 +82,7 @@ export class ComposerSession implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.deferred);
     this.subscriptions.forEach((s) => s.dispose());
   }
 
@@ -121,7 +127,7 @@ export class ComposerSession implements vscode.Disposable {
       case 'ready':
         return this.onReady();
       case 'formChanged':
-        return this.formChanged(message.draft, message.seq);
+        return this.formChanged(message.draft, message.seq, message.renderedInPage === true);
       case 'action':
         return this.act(message.action);
       case 'newDraft':
@@ -143,7 +149,7 @@ export class ComposerSession implements vscode.Disposable {
     }
   }
 
-  private async formChanged(requested: DraftForm, seq: number): Promise<void> {
+  private async formChanged(requested: DraftForm, seq: number, renderedInPage: boolean): Promise<void> {
     const previous = this.services.drafts.get();
     // A page may name only a capacity file it was offered: anything else keeps the previous choice.
     const draft = acceptCapacityFile(requested, previous, this.offered);
@@ -153,6 +159,15 @@ export class ComposerSession implements vscode.Disposable {
     if (draft.capacityFile !== previous.capacityFile && draft.capacityFile) {
       void this.services.rememberCapacityFile(draft.capacityFile);
       markWalkthrough('capacityChosen');
+    }
+    clearTimeout(this.deferred);
+    // The page already shows this change, rendered by the same pipeline: the host's render (for the
+    // side bar, and to confirm the page's) waits until typing pauses instead of competing with it for
+    // the CPU on every keystroke. Actions render the stored draft themselves, so they never wait for it.
+    if (renderedInPage && draft === requested) {
+      // The stored draft when it fires: the newest state, even if something replaced the draft meanwhile.
+      this.deferred = setTimeout(() => this.guard(this.refresh(this.services.drafts.get(), seq)), DEFERRED_RENDER_MS);
+      return;
     }
     return this.refresh(draft, seq);
   }

@@ -51,12 +51,16 @@ export function acceptRenderData(raw: unknown, onReady: () => void): void {
   );
 }
 
+/** Whether the page has what it needs to render this draft (data for its capacity choice and template). */
+export function canRenderInPage(draft: DraftForm): boolean {
+  // Data for another capacity choice or template: the host renders until it sends the new one.
+  return ready !== undefined && draft.capacityFile === ready.data.capacityChoice && draftTemplateId(draft) === ready.data.templateId;
+}
+
 /** The preview for this draft, rendered here, or undefined when the host must render it. */
 export function renderInPage(draft: DraftForm, seq: number, previewMode: PreviewMode): RenderedUpdate | undefined {
-  if (!ready) return undefined;
+  if (!ready || !canRenderInPage(draft)) return undefined;
   const { data, template } = ready;
-  // Data for another capacity choice or template: the host renders until it sends the new one.
-  if (draft.capacityFile !== data.capacityChoice || draftTemplateId(draft) !== data.templateId) return undefined;
   try {
     const { update } = renderDraft({
       draft,

@@ -17,7 +17,7 @@ import { element, replaceChildren } from './dom';
 import { requestSection, setupSection, showCapacityFile, showFieldErrors } from './form';
 import { updateShown } from './latency';
 import { forgetShownPreview, previewSwitch, showCioOffer, showPreview } from './preview';
-import { acceptRenderData, renderInPage } from './localRender';
+import { acceptRenderData, canRenderInPage, renderInPage } from './localRender';
 import { acceptUpdate, onChangeSent, page, persist } from './state';
 
 const app = document.getElementById('app') as HTMLElement;
@@ -183,7 +183,7 @@ function showUpdate(): void {
 }
 
 // Each change is rendered here at once when the page has the data; the host's answer then changes nothing.
-onChangeSent(() => {
+onChangeSent(canRenderInPage, () => {
   if (!page.draft) return;
   const update = renderInPage(page.draft, page.seq, page.previewMode);
   if (!update) return;
