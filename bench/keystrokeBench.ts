@@ -57,7 +57,7 @@ async function measure(commitments: number | null) {
       // The page renders the preview itself once the host has sent the data and the precompiled template; else the host does.
       renderedInPage: typedIn.filter((where) => where === 'page').length,
       renderedOnHost: typedIn.filter((where) => where === 'host').length,
-      // The host still renders each change (for the actions); on a host-rendered keystroke the rest of its time is the relay.
+      // The host's own renders: of every change when it renders the preview; once typing pauses when the page does.
       hostRenderMedianMs: round(at(host, 0.5)),
       hostRenderP95Ms: round(at(host, 0.95)),
     };
