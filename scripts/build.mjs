@@ -12,6 +12,10 @@ const builds = [build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'd
 // Activation pays only for what it runs: heavy libraries load on first use (scripts/lazyModules.mjs).
 builds.push(build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyModulesPlugin()] }));
 builds.push(...buildLazyModules(common, 'dist'));
-// The composer's page runs in the webview: a browser bundle, no Node.
-builds.push(build({ ...common, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: ['src/webview/composer/main.ts'], outfile: 'dist/webview/composer.js' }));
+// The composer's page runs in the webview: a browser bundle, no Node. It renders the preview
+// with the core, so packages' browser builds come first (Handlebars' main entry reads files).
+builds.push(build({ ...common, platform: 'browser', target: 'chrome120', format: 'iife', mainFields: ['browser', 'module', 'main'], entryPoints: ['src/webview/composer/main.ts'], outfile: 'dist/webview/composer.js', metafile: true }).then((result) => {
+  if (production) console.log(`dist/webview/composer.js: ${(Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0).toLocaleString('en-US')} bytes`);
+  return result;
+}));
 await Promise.all(builds);

@@ -1,4 +1,5 @@
-import { DEFAULT_TEMPLATE_ID, draftReplyFromFiles } from '../core/draft/draftReply';
+import { DEFAULT_TEMPLATE_ID } from '../core/draft/draftReply';
+import { draftReplyFromFiles } from '../core/draft/draftReplyFromFiles';
 import { analyze } from '../core/model/analyze';
 import { loadCapacity, loadRequest } from '../core/load/loadData';
 import { importJiraCsv } from '../core/load/jiraCsv';

@@ -1,9 +1,9 @@
 import type { DraftFailure } from '../core/draft/draftReply';
 import type { DraftField, FieldErrors } from '../core/draft/draftForm';
-import type { FrontMatter } from '../core/engine/frontMatter';
-import type { ReplyInput } from '../core/engine/replyContext';
-import { type AdaptiveCard, buildAdaptiveCard } from '../core/outputs/adaptiveCard';
 import type { Problem } from '../core/problems';
+import { missingTemplateText } from '../shared/draftOutcomes';
+
+export { missingTemplateText, type TeamsCardOutcome, teamsCardFor } from '../shared/draftOutcomes';
 
 /*
  * Why there is no reply (or no card), in the extension's words. The core says it
@@ -29,10 +29,6 @@ export function incompleteFields(errors: FieldErrors): string {
   return names.length === 0 ? 'it does not yet make a valid request' : `missing or invalid: ${names.join(', ')}`;
 }
 
-export function missingTemplateText(templateId: string): string {
-  return `The template "${templateId}" is not installed any more: pick another one.`;
-}
-
 /**
  * A sentence saying why the draft has no reply. Where the cause is in a file,
  * `problems` locate it (the caller offers to open it); where it is in the draft
@@ -51,12 +47,3 @@ export function explainDraftFailure(failure: DraftFailure): { summary: string; p
   }
 }
 
-export type TeamsCardOutcome = { ok: true; card: AdaptiveCard } | { ok: false; refused: string; problem: Problem };
-
-/** The reply's Adaptive Card, or why Teams would refuse it, in a sentence (the composer's preview and the Teams commands). */
-export function teamsCardFor(reply: { input: ReplyInput; markdown: string; frontMatter: FrontMatter }): TeamsCardOutcome {
-  const card = buildAdaptiveCard(reply);
-  if (card.ok) return { ok: true, card: card.value };
-  const problem = card.problems[0];
-  return { ok: false, refused: `${problem.message.charAt(0).toUpperCase()}${problem.message.slice(1)}: ${problem.hint}.`, problem };
-}

@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { draftReplyFromFiles } from '../core/draft/draftReply';
+import { draftReplyFromFiles } from '../core/draft/draftReplyFromFiles';
 import { loadPack } from '../core/pack/loadPack';
 import { PACK_MANIFEST, type PackManifest } from '../core/pack/packManifest';
 import { type Result, failed, ok } from '../core/problems';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AdaptiveCard } from '../core/outputs/adaptiveCard';
 import { draftFormSchema, type DraftForm, type FieldErrors } from '../core/draft/draftForm';
 import type { TemplateField } from '../core/engine/templateFields';
+import type { PageRenderData } from './pageRender';
 
 /**
  * The one protocol between the composer's host code and its webview. Messages
@@ -16,7 +17,8 @@ export type PreviewMode = (typeof PREVIEW_MODES)[number];
 
 export const fromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('formChanged'), seq: z.number().int(), draft: draftFormSchema }),
+  /** `renderedInPage`: the page shows its own render of this change, so the host may render it a moment later (see ComposerSession). */
+  z.object({ type: z.literal('formChanged'), seq: z.number().int(), draft: draftFormSchema, renderedInPage: z.boolean().optional() }),
   z.object({ type: z.literal('action'), action: z.enum(ACTIONS) }),
   z.object({ type: z.literal('newDraft') }),
   z.object({ type: z.literal('previewMode'), mode: z.enum(PREVIEW_MODES) }),
@@ -116,5 +118,7 @@ export type ToWebview =
   | { type: 'update'; update: ComposerUpdate }
   | { type: 'choices'; templates: TemplateOption[]; capacities: CapacityOption[] }
   | { type: 'richCopy'; html: string; text: string }
+  /** What the page needs to render the preview itself (see pageRender.ts), or null: it waits for the host's updates. */
+  | { type: 'renderData'; data: PageRenderData | null }
   /** What an action did ("Copied the reply as Markdown"), shown in the page's status line. */
   | { type: 'notice'; text: string; tone: 'info' | 'warning' };

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/extension/commandIds';
@@ -96,6 +98,24 @@ describe('composer host', () => {
     assert.ok(reply.problems.some((p) => /briefingDate|briefing/i.test(p.text)), JSON.stringify(reply.problems));
   });
 
+  it('writes the chosen template precompiled for the page: a script named after its content, registering its specs under that name', async () => {
+    const { drafts, services } = await pushbackApi();
+    const session = await readySession();
+    await session.handle({ type: 'formChanged', seq: 7, draft: { ...drafts.get(), templateId: 'yes-with-funding' } });
+    const folder = path.join(services.context.globalStorageUri.fsPath, 'webview-templates');
+    const scripts = () => (fs.existsSync(folder) ? fs.readdirSync(folder) : []);
+    await waitFor('the template scripts', () => scripts().filter((name) => /^[0-9a-f]{64}\.js$/.test(name)).length, (count) => count >= 2);
+    // Only finished scripts: written through a temporary file, moved into place.
+    assert.deepEqual(scripts().filter((name) => !/^[0-9a-f]{64}\.js$/.test(name)), []);
+    for (const name of scripts()) {
+      const hash = name.slice(0, 64);
+      const text = fs.readFileSync(path.join(folder, name), 'utf8');
+      const prefix = `(self.pushbackTemplateSpecs = self.pushbackTemplateSpecs || Object.create(null))[${JSON.stringify(hash)}] = `;
+      assert.ok(text.startsWith(prefix), text.slice(0, 200));
+      assert.equal(createHash('sha256').update(text.slice(prefix.length, -';\n'.length)).digest('hex'), hash);
+    }
+  });
+
   it('opens only files a problem was reported in, at the exact line and column', async () => {
     const { drafts } = await pushbackApi();
     const session = await readySession();
@@ -108,7 +128,7 @@ describe('composer host', () => {
 
       // The broken file is offered: choosing it reports its problem, which may then be opened.
       const broken = path.join(workspaceFolder(), 'broken.capacity.json');
-      await session.handle({ type: 'formChanged', seq: 2, draft: { ...drafts.get(), capacityFile: broken } });
+      await session.handle({ type: 'formChanged', seq: 8, draft: { ...drafts.get(), capacityFile: broken } });
       assert.equal(drafts.get().capacityFile, broken);
       const reply = await session.currentReply();
       const problem = reply.problems.find((p) => p.file === broken);

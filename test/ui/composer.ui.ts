@@ -108,6 +108,13 @@ async function run(ui: UiSession, workspace: string, { vsix, updateMedia }: { vs
     await composer.locator('#preview', { hasText: 'Hi Dana,' }).waitFor();
     await composer.locator('#analysis h2', { hasText: 'Integration Test Team' }).waitFor();
     assert.equal(await composer.locator('#problems .problem').count(), 0, 'the composer shows problems');
+    // Once the host has sent the data and the precompiled template, the page renders the preview itself.
+    await composer.locator('#field-outcome').pressSequentially(' soon', { delay: 50 });
+    await composer.locator('#preview', { hasText: 'ticket soon' }).waitFor();
+    const renderedIn = (await composer.locator('body').evaluate(() => (globalThis as unknown as { pushbackRenderedIn: string[] }).pushbackRenderedIn.slice())) as string[];
+    assert.ok(renderedIn.includes('page'), `no preview was rendered in the page: ${renderedIn.join(', ')}`);
+    await composer.locator('#field-outcome').fill(REQUEST.outcome);
+    await composer.locator('#preview', { hasText: 'ticket soon' }).waitFor({ state: 'detached' }).catch(() => undefined);
   });
 
   await step('the side bar keeps a compact entry: the draft\'s figures and "Open Composer"', async () => {

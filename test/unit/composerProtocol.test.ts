@@ -11,6 +11,7 @@ describe('the composer protocol (messages from the webview)', () => {
     const messages = [
       { type: 'ready' },
       { type: 'formChanged', seq: 3, draft: emptyDraft({ title: 'Visitor Wi-Fi' }) },
+      { type: 'formChanged', seq: 4, draft: emptyDraft({ title: 'Visitor Wi-Fi' }), renderedInPage: true },
       ...ACTIONS.map((action) => ({ type: 'action', action })),
       { type: 'newDraft' },
       { type: 'previewMode', mode: 'teams' },
@@ -38,6 +39,7 @@ describe('the composer protocol (messages from the webview)', () => {
       { type: 'openProblem', file: '/w/x', line: 0, column: 1 },
       { type: 'openProblem', file: '/w/x', line: 4 },
       { type: 'formChanged', seq: 1, draft: { proposal: 'bribe' } },
+      { type: 'formChanged', seq: 1, draft: {}, renderedInPage: 'yes' },
     ];
     for (const message of refused) assert.equal(fromWebviewSchema.safeParse(message).success, false, JSON.stringify(message));
   });

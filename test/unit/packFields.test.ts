@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { draftReplyFromFiles } from '../../src/core/draft/draftReply';
+import { draftReplyFromFiles } from '../../src/core/draft/draftReplyFromFiles';
 import { memoryFileSystem } from '../../src/core/fileSystem';
 import { loadPack } from '../../src/core/pack/loadPack';
 import { runPackExamples } from '../../src/core/pack/runPackExamples';

@@ -1,8 +1,6 @@
 import type { Analysis } from '../model/analysis';
-import { analyze } from '../model/analyze';
+import { analyzeReusing } from '../model/analyze';
 import type { IsoDate } from '../model/civilDate';
-import type { FileSystem } from '../fileSystem';
-import { loadCapacity, loadRequest } from '../load/loadData';
 import type { Problem, Result } from '../problems';
 import type { CompiledTemplate } from '../engine/compileTemplate';
 import { renderReply } from '../engine/renderReply';
@@ -88,7 +86,7 @@ export function draftReply(sources: DraftSources): DraftResult {
     request = (file as { ok: true; value: Request }).value;
   }
 
-  const analysis = analyze(capacity.value, request);
+  const analysis = analyzeReusing(capacity.value, request);
   const proposal = sources.proposal ?? ((form?.proposal || undefined) as Proposal | undefined) ?? defaultProposal(analysis);
   const input: ReplyInput = {
     request,
@@ -106,17 +104,6 @@ export function draftReply(sources: DraftSources): DraftResult {
   const markdown = renderReply(found.value.template, input);
   if (!markdown.ok) return { ok: false, stage: 'render', problems: markdown.problems, input, template: found.value.template };
   return { ok: true, value: { ...found.value, analysis, markdown: markdown.value, input } };
-}
-
-export interface DraftFiles extends Omit<DraftSources, 'capacity' | 'request'> {
-  requestFile: string;
-  capacityFile: string;
-}
-
-/** {@link draftReply} from a request file and a capacity file. */
-export async function draftReplyFromFiles(fs: FileSystem, { requestFile, capacityFile, ...rest }: DraftFiles): Promise<DraftResult> {
-  const [request, capacity] = await Promise.all([loadRequest(fs, requestFile), loadCapacity(fs, capacityFile)]);
-  return draftReply({ ...rest, capacity, request: { file: request } });
 }
 
 /** The template the draft renders with: its own choice, else the default. */

@@ -19,6 +19,32 @@ export interface CompiledTemplate {
   packDefaults?: PackDefaults;
   /** The same template in other languages, by canonical locale tag (`de`, `fr-CA`); set by the pack loader. */
   translations?: Readonly<Record<string, CompiledTemplate>>;
+  /**
+   * The Handlebars source it was compiled from, and the sources of the partials its
+   * environment had (filled as the pack loader registers them): what
+   * {@link precompiledSpecs} turns into a script for the composer's page.
+   */
+  source?: { body: string; partials: Readonly<Record<string, string>> };
+  /** The subject built ahead of rendering (the composer's page cannot compile: its CSP forbids eval). */
+  renderSubject?: TemplateDelegate;
+}
+
+/** The source of each partial registered with {@link registerPartialSource}, per environment. */
+const partialSources = new WeakMap<HandlebarsEnvironment, Record<string, string>>();
+
+/** Register a pack's partial, compiled with the templates' options, keeping its source for precompiling. */
+export function registerPartialSource(handlebars: HandlebarsEnvironment, name: string, text: string): void {
+  handlebars.registerPartial(name, handlebars.compile(text, compileOptions(handlebars)));
+  sourcesOf(handlebars)[name] = text;
+}
+
+function sourcesOf(handlebars: HandlebarsEnvironment): Record<string, string> {
+  let sources = partialSources.get(handlebars);
+  if (!sources) {
+    sources = Object.create(null) as Record<string, string>;
+    partialSources.set(handlebars, sources);
+  }
+  return sources;
 }
 
 export interface PackDefaults {
@@ -39,7 +65,8 @@ export function compileTemplate(handlebars: HandlebarsEnvironment, file: string,
   if (!source.ok) return source;
   const { frontMatter, body, bodyLineOffset, fieldLines } = source.value;
   const options = compileOptions(handlebars);
-  if (!check) return ok({ file, frontMatter, bodyLineOffset, fieldLines, render: guardRender(handlebars, handlebars.compile(body, options)) });
+  const kept = { body, partials: sourcesOf(handlebars) };
+  if (!check) return ok({ file, frontMatter, bodyLineOffset, fieldLines, source: kept, render: guardRender(handlebars, handlebars.compile(body, options)) });
   try {
     // precompile runs the parser and compiler eagerly; compile alone defers both to the first call.
     handlebars.precompile(body, options);
@@ -60,7 +87,7 @@ export function compileTemplate(handlebars: HandlebarsEnvironment, file: string,
       ...undeclaredFieldMessage(name, frontMatter.fields.map((f) => f.id)),
     }));
     if (missing.length > 0 || undeclared.length > 0) return failed([...missing, ...undeclared]);
-    return ok({ file, frontMatter, bodyLineOffset, fieldLines, render: guardRender(handlebars, handlebars.compile(body, options)) });
+    return ok({ file, frontMatter, bodyLineOffset, fieldLines, source: kept, render: guardRender(handlebars, handlebars.compile(body, options)) });
   } catch (error) {
     return failed([templateProblem(file, bodyLineOffset, error)]);
   }

@@ -26,7 +26,7 @@ export function renderSubject(base: CompiledTemplate, input: ReplyInput): Result
   const source = template.frontMatter.subject;
   if (source === undefined) return ok(undefined);
   try {
-    let render = compiled.get(template);
+    let render = template.renderSubject ?? compiled.get(template);
     if (!render) {
       environment ??= createTemplateEnvironment();
       // The body's compile options and render guard: a subject is pack code too.

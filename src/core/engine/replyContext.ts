@@ -69,7 +69,7 @@ export function defaultProposal(analysis: Analysis): Proposal {
 export function replyContext(input: ReplyInput, fields: Readonly<Record<string, FieldValue>> = {}) {
   const { capacity, analysis } = input;
   const { escapedCapacity, byId } = preparedCapacity(capacity);
-  const escapedAnalysis = escapeStrings({ ...analysis, funding: withNote(analysis.funding), alternatives: { ...analysis.alternatives, fund: withNote(analysis.alternatives.fund) } });
+  const escapedAnalysis = preparedAnalysis(analysis);
   const figures: ReplyFigures = {
     contractorDailyRate: capacity.funding.contractorDailyRate ?? defaultContractorRate(capacity),
     swapped: (analysis.alternatives.swap?.ids ?? []).flatMap((id) => {
@@ -127,6 +127,22 @@ export function roleName(title: string): string {
  * A capacity file is rendered many times (every keystroke in the composer, every
  * template in a pack test) while it stays the same object: escape it once.
  */
+/** The analysis as templates see it (escaped, with the funding note): built once per analysis object, which is reused while the request's planning fields stay the same. */
+const preparedAnalyses = new WeakMap<Analysis, ReturnType<typeof prepareAnalysis>>();
+
+function preparedAnalysis(analysis: Analysis) {
+  let prepared = preparedAnalyses.get(analysis);
+  if (!prepared) {
+    prepared = prepareAnalysis(analysis);
+    preparedAnalyses.set(analysis, prepared);
+  }
+  return prepared;
+}
+
+function prepareAnalysis(analysis: Analysis) {
+  return escapeStrings({ ...analysis, funding: withNote(analysis.funding), alternatives: { ...analysis.alternatives, fund: withNote(analysis.alternatives.fund) } });
+}
+
 const preparedCapacities = new WeakMap<Capacity, { escapedCapacity: Capacity; byId: Map<string, Commitment> }>();
 
 function preparedCapacity(capacity: Capacity) {

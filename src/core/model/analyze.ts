@@ -18,6 +18,28 @@ export const TOLERANCE = 1e-9;
  * through its items in priority order. Pure and deterministic: the same input
  * always gives the same analysis, and nothing depends on the clock or time zone.
  */
+/**
+ * The analysis of a request, reused while the capacity is the same object and
+ * nothing analyze reads of the request changed ({@link analysisKey}): typing the
+ * title or the outcome in the composer does not plan 2,000 commitments again.
+ * The result is shared, so it must not be modified (nothing does).
+ */
+export function analyzeReusing(capacity: Capacity, request: Request): Analysis {
+  const key = analysisKey(request);
+  const last = lastAnalyses.get(capacity);
+  if (last?.key === key) return last.analysis;
+  const analysis = analyze(capacity, request);
+  lastAnalyses.set(capacity, { key, analysis });
+  return analysis;
+}
+
+const lastAnalyses = new WeakMap<Capacity, { key: string; analysis: Analysis }>();
+
+/** Every field of the request {@link analyze} reads (a test checks the others change nothing). */
+export function analysisKey(request: Request): string {
+  return JSON.stringify([request.effortDays, request.rank, request.neededBy, request.informsCio ?? null, request.requester.name]);
+}
+
 export function analyze(capacity: Capacity, request: Request): Analysis {
   const warnings: string[] = [];
   const horizonEnd = dayNumber(capacity.horizon.end);

@@ -1,7 +1,7 @@
 import { ConfinementError } from '../confinedFiles';
 import type { FileSystem } from '../fileSystem';
 import { type Problem, type Result, failed, ok } from '../problems';
-import { type CompiledTemplate, compileOptions, compileTemplate, templateProblem } from '../engine/compileTemplate';
+import { type CompiledTemplate, compileOptions, compileTemplate, registerPartialSource, templateProblem } from '../engine/compileTemplate';
 import { createTemplateEnvironment } from '../engine/templateEnvironment';
 import { validate } from '../load/schemaProblems';
 import { parseSource } from '../load/sourceDocument';
@@ -73,7 +73,7 @@ export async function loadPack(fs: FileSystem, dir: string, options: LoadPackOpt
     if (!partial) continue;
     try {
       // The same options as templates: a partial gets no helper a template could not call.
-      handlebars.registerPartial(name, handlebars.compile(partial.text, compileOptions(handlebars)));
+      registerPartialSource(handlebars, name, partial.text);
       if (options.check !== false) handlebars.precompile(partial.text, compileOptions(handlebars));
     } catch (error) {
       problems.push(templateProblem(partial.file, 0, error));

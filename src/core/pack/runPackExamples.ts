@@ -1,6 +1,6 @@
 import { ConfinementError } from '../confinedFiles';
 import type { FileSystem } from '../fileSystem';
-import { draftReplyFromFiles } from '../draft/draftReply';
+import { draftReplyFromFiles } from '../draft/draftReplyFromFiles';
 import type { Problem } from '../problems';
 import type { TemplatePack } from './loadPack';
 import { parseSource } from '../load/sourceDocument';

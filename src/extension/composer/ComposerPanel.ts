@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { composerHtml } from './composerHtml';
 import { ComposerSession } from './ComposerSession';
+import { PageTemplates, templateScriptsFolder } from './pageTemplates';
 import type { InsertTarget } from './replyActions';
 
 export const COMPOSER_PANEL_TYPE = 'pushback.composerPanel';
@@ -17,6 +18,8 @@ export class ComposerPanels implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private session: ComposerSession | undefined;
   private lastEditor: InsertTarget = {};
+  /** Templates precompiled for the page (shared by every panel: a file is written once per content). */
+  private readonly templates: PageTemplates;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly sessionChanged = new vscode.EventEmitter<ComposerSession | undefined>();
   /** A panel opened or closed (the side bar's summary follows the open one). */
@@ -24,6 +27,7 @@ export class ComposerPanels implements vscode.Disposable {
 
   constructor(private readonly services: Services) {
     this.lastEditor = editorTarget(vscode.window.activeTextEditor);
+    this.templates = new PageTemplates(templateScriptsFolder(services.context.globalStorageUri));
     this.subscriptions.push(
       this.sessionChanged,
       vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -59,7 +63,8 @@ export class ComposerPanels implements vscode.Disposable {
     panel.webview.options = {
       enableScripts: true,
       enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+      // The page loads the templates the host precompiled for it (only from that folder: scripts also need the page's nonce).
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media'), templateScriptsFolder(this.services.context.globalStorageUri)],
     };
     const visibility = new vscode.EventEmitter<boolean>();
     let disposed = false;
@@ -69,6 +74,7 @@ export class ComposerPanels implements vscode.Disposable {
       visible: () => !disposed && panel.visible,
       onDidChangeVisibility: visibility.event,
       insertTarget: () => this.lastEditor,
+      templates: this.templates,
     });
     const viewState = panel.onDidChangeViewState(() => visibility.fire(panel.visible));
     panel.onDidDispose(() => {

@@ -4,12 +4,20 @@ import { acceptCapacityFile, ReportedFiles } from '../../shared/composerGuards';
 import type { DraftForm } from '../../core/draft/draftForm';
 import { type ComposerAction, type ComposerUpdate, type FromWebview, type PreviewMode, type RenderedUpdate, type ToWebview, fromWebviewSchema } from '../../shared/protocol';
 import { COMMANDS } from '../commandIds';
+import { findTemplate } from '../../core/draft/findTemplate';
+import { draftTemplateId } from '../../core/draft/draftReply';
+import { templateShape } from '../../core/engine/precompiledTemplate';
+import type { PageRenderData } from '../../shared/pageRender';
 import type { Services } from '../services';
 import { type ComposerReply, replyOutputs } from './composerModel';
 import { LatestPending } from './latestPending';
-import { renderWithServices } from './renderStoredDraft';
+import type { PageTemplates } from './pageTemplates';
+import { renderInputs, renderWithServices } from './renderStoredDraft';
 import { copyText, insertReply, type InsertTarget, openReplyDocument } from './replyActions';
 import { markWalkthrough } from './walkthroughProgress';
+
+/** How long after the last change the page rendered itself the host renders it too. */
+const DEFERRED_RENDER_MS = 150;
 
 /** What a session needs from the panel it lives in. */
 export interface ComposerHost {
@@ -19,6 +27,8 @@ export interface ComposerHost {
   onDidChangeVisibility: vscode.Event<boolean>;
   /** Where Insert puts the reply: the text editor the user was last in. */
   insertTarget(): InsertTarget;
+  /** Precompiled templates for the page, so it can render the preview itself; without them every preview comes from the host. */
+  templates?: PageTemplates;
 }
 
 /**
@@ -40,6 +50,10 @@ export class ComposerSession implements vscode.Disposable {
   /** Capacity files offered to the page: the only ones a message may choose. */
   private offered = new Set<string>();
   private readonly reported = new ReportedFiles();
+  /** What the page's own renders were last given (identities and settings), so it is sent only when it changes. */
+  private sentRenderData: readonly unknown[] | undefined;
+  /** The host's render of a change the page rendered itself, waiting for a pause in typing. */
+  private deferred: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly rendered = new vscode.EventEmitter<RenderedUpdate>();
   /** Each update the page is sent (the side bar's summary follows it). */
@@ -68,6 +82,7 @@ export class ComposerSession implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.deferred);
     this.subscriptions.forEach((s) => s.dispose());
   }
 
@@ -112,7 +127,7 @@ export class ComposerSession implements vscode.Disposable {
       case 'ready':
         return this.onReady();
       case 'formChanged':
-        return this.formChanged(message.draft, message.seq);
+        return this.formChanged(message.draft, message.seq, message.renderedInPage === true);
       case 'action':
         return this.act(message.action);
       case 'newDraft':
@@ -134,7 +149,7 @@ export class ComposerSession implements vscode.Disposable {
     }
   }
 
-  private async formChanged(requested: DraftForm, seq: number): Promise<void> {
+  private async formChanged(requested: DraftForm, seq: number, renderedInPage: boolean): Promise<void> {
     const previous = this.services.drafts.get();
     // A page may name only a capacity file it was offered: anything else keeps the previous choice.
     const draft = acceptCapacityFile(requested, previous, this.offered);
@@ -145,6 +160,15 @@ export class ComposerSession implements vscode.Disposable {
       void this.services.rememberCapacityFile(draft.capacityFile);
       markWalkthrough('capacityChosen');
     }
+    clearTimeout(this.deferred);
+    // The page already shows this change, rendered by the same pipeline: the host's render (for the
+    // side bar, and to confirm the page's) waits until typing pauses instead of competing with it for
+    // the CPU on every keystroke. Actions render the stored draft themselves, so they never wait for it.
+    if (renderedInPage && draft === requested) {
+      // The stored draft when it fires: the newest state, even if something replaced the draft meanwhile.
+      this.deferred = setTimeout(() => this.guard(this.refresh(this.services.drafts.get(), seq)), DEFERRED_RENDER_MS);
+      return;
+    }
     return this.refresh(draft, seq);
   }
 
@@ -153,6 +177,7 @@ export class ComposerSession implements vscode.Disposable {
     this.previewMode = 'email';
     this.sentAnalysis = '';
     this.sentHtml = null;
+    this.sentRenderData = undefined;
     this.ready = true;
     this.pending.take(); // the init below carries the draft and choices; the refresh the newest figures
     // The figures do not wait for the choices (every pack, every workspace file): a reloaded
@@ -203,7 +228,44 @@ export class ComposerSession implements vscode.Disposable {
       if (update.html) markWalkthrough('requestDescribed');
       this.rendered.fire(update);
       this.post({ type: 'update', update: { ...this.onlyChanged(update), renderMs: performance.now() - started } });
+      await this.sendRenderData(next.draft);
     }
+  }
+
+  /**
+   * Give the page what it needs to render the preview itself, when that changed
+   * (another capacity file or template, a setting, a new day): the capacity data
+   * as the host validated it and the template precompiled. Anything the page
+   * could not render as the host does (data with problems, a missing template)
+   * sends null: the page then shows the host's updates, as it always did.
+   */
+  private async sendRenderData(draft: DraftForm): Promise<void> {
+    const templates = this.host.templates;
+    if (!templates) return;
+    const inputs = await renderInputs(this.services, draft);
+    const templateId = draftTemplateId(draft);
+    const found = inputs.capacity.ok ? findTemplate(inputs.packs, templateId) : undefined;
+    const key = [draft.capacityFile, inputs.capacityFile, inputs.capacity, found?.ok ? found.value.template : templateId, inputs.today, inputs.signature, inputs.currency, inputs.locale];
+    if (this.sentRenderData && key.length === this.sentRenderData.length && key.every((part, i) => part === this.sentRenderData?.[i])) return;
+    this.sentRenderData = key;
+    const script = found?.ok ? await templates.scriptFor(found.value.template) : undefined;
+    if (!inputs.capacity.ok || !found?.ok || !script) {
+      this.post({ type: 'renderData', data: null });
+      return;
+    }
+    const data: PageRenderData = {
+      capacityChoice: draft.capacityFile,
+      capacityFile: inputs.capacityFile,
+      capacity: inputs.capacity.value,
+      templateId,
+      template: templateShape(found.value.template),
+      script: { uri: this.host.webview.asWebviewUri(script.file).toString(), hash: script.hash },
+      today: inputs.today,
+      signature: inputs.signature,
+      ...(inputs.currency ? { currency: inputs.currency } : {}),
+      ...(inputs.locale ? { locale: inputs.locale } : {}),
+    };
+    this.post({ type: 'renderData', data });
   }
 
   /** The update with what the page already shows left out (a 2,000-commitment analysis is not resent per keystroke). */

@@ -1,10 +1,14 @@
 /**
  * The composer's page: the request, the live analysis and the reply preview, side
- * by side when there is room. It holds no business logic: every change goes to the
- * host, which validates, analyzes and renders, and answers with an update. The
+ * by side when there is room. Every change goes to the host, which validates,
+ * analyzes and renders, and answers with an update; when the host has sent what it
+ * needs (localRender.ts), the page renders the same preview with the same core
+ * pipeline first, without waiting for the round trip. The
  * draft is also kept in the webview's own state, so the form paints at once when
  * the page is shown again.
  */
+// First: before any schema is built (see jitless.ts).
+import './jitless';
 import type { ToWebview } from '../../shared/protocol';
 import { actionBar, clearNotice, showNotice, writeRichCopy } from './actions';
 import { analysisSection } from './analysis';
@@ -13,7 +17,8 @@ import { element, replaceChildren } from './dom';
 import { requestSection, setupSection, showCapacityFile, showFieldErrors } from './form';
 import { updateShown } from './latency';
 import { forgetShownPreview, previewSwitch, showCioOffer, showPreview } from './preview';
-import { acceptUpdate, page, persist } from './state';
+import { acceptRenderData, canRenderInPage, renderInPage } from './localRender';
+import { acceptUpdate, onChangeSent, page, persist } from './state';
 
 const app = document.getElementById('app') as HTMLElement;
 
@@ -44,7 +49,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       break;
     case 'update':
       if (acceptUpdate(message.update)) showUpdate();
-      updateShown(message.update.seq, message.update.renderMs);
+      updateShown(message.update.seq, message.update.renderMs, 'host');
+      break;
+    case 'renderData':
+      acceptRenderData(message.data, () => undefined);
       break;
     case 'richCopy':
       void writeRichCopy(message.html, message.text);
@@ -173,6 +181,15 @@ function showUpdate(): void {
   announced = false;
   showCioOffer(update.cioNoteNeeded, () => send({ type: 'action', action: 'draftCioNote' }));
 }
+
+// Each change is rendered here at once when the page has the data; the host's answer then changes nothing.
+onChangeSent(canRenderInPage, () => {
+  if (!page.draft) return;
+  const update = renderInPage(page.draft, page.seq, page.previewMode);
+  if (!update) return;
+  if (acceptUpdate(update)) showUpdate();
+  updateShown(update.seq, undefined, 'page');
+});
 
 // First paint from the webview's own state, if any, then tell the host we are ready.
 if (page.draft) buildPage();

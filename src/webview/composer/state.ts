@@ -28,6 +28,23 @@ const saved = loadState();
 page.draft = saved.draft;
 page.previewMode = saved.previewMode;
 
+/**
+ * Called after each change is sent: the page renders the preview itself when it can
+ * (see localRender.ts); `willRender` says beforehand whether it can, and the host is told.
+ */
+let afterChange: () => void = () => undefined;
+let willRender: (draft: DraftForm) => boolean = () => false;
+
+export function onChangeSent(canRender: (draft: DraftForm) => boolean, callback: () => void): void {
+  willRender = canRender;
+  afterChange = callback;
+}
+
+function sendChange(draft: DraftForm): void {
+  send({ type: 'formChanged', seq: page.seq, draft, ...(willRender(draft) ? { renderedInPage: true } : {}) });
+  afterChange();
+}
+
 export function persist(): void {
   saveState({ draft: page.draft, previewMode: page.previewMode });
 }
@@ -40,7 +57,7 @@ export function change(field: DraftField, value: string): void {
   persist();
   page.seq += 1;
   keystrokeSent(page.seq);
-  send({ type: 'formChanged', seq: page.seq, draft: page.draft });
+  sendChange(page.draft);
 }
 
 /** A value in the "This template asks" section: kept per template, sent like any other edit. */
@@ -51,7 +68,7 @@ export function changeFieldValue(templateId: string, id: string, value: string |
   persist();
   page.seq += 1;
   keystrokeSent(page.seq);
-  send({ type: 'formChanged', seq: page.seq, draft: page.draft });
+  sendChange(page.draft);
 }
 
 export function setPreviewMode(mode: PreviewMode): void {
