@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AdaptiveCard } from '../core/outputs/adaptiveCard';
 import { draftFormSchema, type DraftForm, type FieldErrors } from '../core/draft/draftForm';
 import type { TemplateField } from '../core/engine/templateFields';
+import type { SavedUpdate } from './savedUpdate';
 
 /**
  * The one protocol between the composer's host code and its webview. Messages
@@ -114,6 +115,8 @@ export type ToWebview =
   | { type: 'init'; draft: DraftForm; templates: TemplateOption[]; capacities: CapacityOption[]; trusted: boolean }
   | { type: 'draftReplaced'; draft: DraftForm }
   | { type: 'update'; update: ComposerUpdate }
+  /** The figures last shown for this draft, sent at once when the page starts over: shown as updating until the first `update`. */
+  | { type: 'restored'; draft: DraftForm; update: SavedUpdate }
   | { type: 'choices'; templates: TemplateOption[]; capacities: CapacityOption[] }
   | { type: 'richCopy'; html: string; text: string }
   /** What an action did ("Copied the reply as Markdown"), shown in the page's status line. */

@@ -5,8 +5,9 @@ import { replySettings } from '../settings';
 import { renderDraft } from './composerModel';
 
 /** Render a draft the way every composer surface does: its capacity file, the packs, today, the signature setting. */
-export async function renderWithServices(services: Services, draft: DraftForm, seq: number, withTeamsCard: boolean) {
-  const capacityFile = await services.resolveCapacityFile(draft.capacityFile);
+/** `quick`: for figures on screen (see Services.resolveCapacityFile); actions render without it. */
+export async function renderWithServices(services: Services, draft: DraftForm, seq: number, withTeamsCard: boolean, options: { quick?: boolean } = {}) {
+  const capacityFile = await services.resolveCapacityFile(draft.capacityFile, options);
   const [capacity, packs] = await Promise.all([services.loadCapacity(capacityFile), services.packs()]);
   const { signature, currency, locale } = replySettings();
   return renderDraft({ draft, seq, capacityFile, capacity, packs, today: localIsoDate(new Date()), signature, currency, locale, withTeamsCard });
