@@ -14,4 +14,6 @@ builds.push(build({ ...common, entryPoints: ['src/extension/extension.ts'], outf
 builds.push(...buildLazyModules(common, 'dist'));
 // The composer's page runs in the webview: a browser bundle, no Node.
 builds.push(build({ ...common, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: ['src/webview/composer/main.ts'], outfile: 'dist/webview/composer.js' }));
+// The Teams card preview (Adaptive Cards, markdown-it) is loaded by the page only when it is shown.
+builds.push(build({ ...common, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: ['src/webview/composer/teamsPreviewEntry.ts'], outfile: 'dist/webview/teamsPreview.js' }));
 await Promise.all(builds);
