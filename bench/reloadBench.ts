@@ -42,7 +42,9 @@ export async function benchReload(): Promise<Record<string, unknown>> {
       await ui.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
       workbench.push(Date.now() - started);
       await figures().waitFor({ timeout: 60_000 });
-      composer.push(Date.now() - started);
+      // When the page painted them (its own clock, the same machine's): a locator polls nested frames only every second or so.
+      const paintedAt = Number(await page().locator('html').getAttribute('data-first-figures-at'));
+      composer.push((paintedAt > started ? paintedAt : Date.now()) - started);
       const at = await activationAfter(logs, started);
       if (at !== undefined) activated.push(at - started);
     }

@@ -178,8 +178,11 @@ function showUpdate(): void {
   }
   const missing = document.querySelector<HTMLElement>('#field-templateId')?.parentElement?.dataset.missing ?? '';
   if ((update.missingTemplate ?? '') !== missing) rebuildSetup();
-  // Where the first figures of this page came from (the UI test checks a reload paints them from the saved state).
-  if (!document.documentElement.dataset.firstFigures && document.querySelector('#figures dd')) document.documentElement.dataset.firstFigures = page.fresh ? 'host' : 'saved';
+  // Where the first figures of this page came from (the UI test checks a reload paints them from the saved state), and when (the reload bench).
+  if (!document.documentElement.dataset.firstFigures && document.querySelector('#figures dd')) {
+    document.documentElement.dataset.firstFigures = page.fresh ? 'host' : 'saved';
+    document.documentElement.dataset.firstFiguresAt = String(Date.now());
+  }
   showCapacityFile(update.capacityFile);
   if (showPreview(update) && !announced) announce('Reply preview updated.');
   announced = false;
