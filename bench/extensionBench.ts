@@ -45,6 +45,8 @@ export function bundleSizes(): Record<string, number | string> {
     // Libraries the host loads on first use (scripts/lazyModules.mjs): on disk, not read at activation.
     hostLazyBytes: existsSync(path.join(root, 'dist/lazy')) ? readdirSync(path.join(root, 'dist/lazy')).reduce((total, name) => total + statSync(path.join(root, 'dist/lazy', name)).size, 0) : 'not built',
     webviewBundleBytes: size(path.join(root, 'dist/webview/composer.js')),
+    // The Teams card preview (Adaptive Cards, markdown-it): the page loads it only when the Teams preview is shown.
+    webviewTeamsPreviewBytes: size(path.join(root, 'dist/webview/teamsPreview.js')),
     cliBundleBytes: size(path.join(root, 'dist/cli.js')),
     vsixBytes: packaged.status === 0 ? size(vsix) : `vsce failed: ${packaged.stderr.split('\n')[0]}`,
   };

@@ -18,4 +18,6 @@ builds.push(build({ ...common, platform: 'browser', target: 'chrome120', format:
   if (production) console.log(`dist/webview/composer.js: ${(Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0).toLocaleString('en-US')} bytes`);
   return result;
 }));
+// The Teams card preview (Adaptive Cards, markdown-it) is loaded by the page only when it is shown.
+builds.push(build({ ...common, platform: 'browser', target: 'chrome120', format: 'iife', mainFields: ['browser', 'module', 'main'], entryPoints: ['src/webview/composer/teamsPreviewEntry.ts'], outfile: 'dist/webview/teamsPreview.js' }));
 await Promise.all(builds);

@@ -17,6 +17,8 @@ import { readSettings } from './settings';
 import { vscodeFileSystem } from './vscodeFileSystem';
 
 const LAST_CAPACITY_KEY = 'pushback.lastCapacityFile';
+/** The default capacity file as last worked out (the first of the choices): figures shown at startup use it before the workspace is searched. */
+const DEFAULT_CAPACITY_KEY = 'pushback.defaultCapacityFile';
 const SAMPLE_LABEL = 'Sample team (Northwind Platform & Workplace IT)';
 
 export const CAPACITY_GLOB = '**/*.capacity.{json,yaml,yml}';
@@ -62,8 +64,13 @@ export interface Services {
    * inside a template pack's folder.
    */
   capacityChoices(): Promise<CapacityChoice[]>;
-  /** The capacity file for a draft: its own choice, else the first of {@link capacityChoices}. */
-  resolveCapacityFile(chosen: string): Promise<string>;
+  /**
+   * The capacity file for a draft: its own choice, else the first of {@link capacityChoices}.
+   * `quick` (for figures on screen, never for an action): until the choices have been worked
+   * out once in this window, the default found last time is used at once while the workspace
+   * is searched; if the search finds another default, onDidChangeData fires and views render again.
+   */
+  resolveCapacityFile(chosen: string, options?: { quick?: boolean }): Promise<string>;
   /** Remember the file a draft was last analysed against in this workspace (the next default). */
   rememberCapacityFile(file: string): Promise<void>;
   /** Load a capacity file (refused for workspace files in a restricted workspace), with the currency setting applied. */
@@ -134,6 +141,9 @@ export function createServices(context: vscode.ExtensionContext): Services {
     }),
   );
 
+  /** Whether the default capacity file has been worked out from the choices in this window (see resolveCapacityFile). */
+  let defaultWorkedOut = false;
+
   const services: Services = {
     context,
     logger,
@@ -173,9 +183,20 @@ export function createServices(context: vscode.ExtensionContext): Services {
       });
       return ordered.map((entry) => ({ ...entry, isSample: entry.file === sample.capacityFile }));
     },
-    async resolveCapacityFile(chosen) {
+    async resolveCapacityFile(chosen, options) {
       if (chosen && (chosen === sample.capacityFile || vscode.workspace.isTrusted)) return chosen;
-      return (await services.capacityChoices())[0]?.file ?? sample.capacityFile;
+      const known = context.workspaceState.get<string>(DEFAULT_CAPACITY_KEY);
+      if (options?.quick && !defaultWorkedOut && known && (known === sample.capacityFile || vscode.workspace.isTrusted)) {
+        void services.resolveCapacityFile('').then(
+          (file) => file !== known && dataChanged.fire(),
+          (error: unknown) => logger.error('Could not find the default capacity file', error),
+        );
+        return known;
+      }
+      const file = (await services.capacityChoices())[0]?.file ?? sample.capacityFile;
+      defaultWorkedOut = true;
+      if (file !== known) await context.workspaceState.update(DEFAULT_CAPACITY_KEY, file);
+      return file;
     },
     async rememberCapacityFile(file) {
       if (file && file !== context.workspaceState.get(LAST_CAPACITY_KEY)) await context.workspaceState.update(LAST_CAPACITY_KEY, file);

@@ -3,6 +3,7 @@ import type { AdaptiveCard } from '../core/outputs/adaptiveCard';
 import { draftFormSchema, type DraftForm, type FieldErrors } from '../core/draft/draftForm';
 import type { TemplateField } from '../core/engine/templateFields';
 import type { PageRenderData } from './pageRender';
+import type { SavedUpdate } from './savedUpdate';
 
 /**
  * The one protocol between the composer's host code and its webview. Messages
@@ -116,6 +117,8 @@ export type ToWebview =
   | { type: 'init'; draft: DraftForm; templates: TemplateOption[]; capacities: CapacityOption[]; trusted: boolean }
   | { type: 'draftReplaced'; draft: DraftForm }
   | { type: 'update'; update: ComposerUpdate }
+  /** The figures last shown for this draft, sent at once when the page starts over: shown as updating until the first `update`. */
+  | { type: 'restored'; draft: DraftForm; update: SavedUpdate }
   | { type: 'choices'; templates: TemplateOption[]; capacities: CapacityOption[] }
   | { type: 'richCopy'; html: string; text: string }
   /** What the page needs to render the preview itself (see pageRender.ts), or null: it waits for the host's updates. */

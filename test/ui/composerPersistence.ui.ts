@@ -1,7 +1,8 @@
 /**
  * The composer is an editor tab whose page is not kept alive when hidden, and a serializer
  * brings the tab back after a window reload. Either way the page must show the draft as it
- * was typed (from the DraftStore and the page's own state). This checks what the page shows,
+ * was typed (from the DraftStore and the page's own state), and after a reload its last figures
+ * at once (from its own state), then the host's fresh ones. This checks what the page shows,
  * in the real workbench, waiting on the page's own fields rather than sleeping.
  *
  *   npx tsx test/ui/composerPersistence.ui.ts      (needs npm run build)
@@ -38,6 +39,14 @@ async function showsDraft(ui: UiSession, when: string): Promise<void> {
   await composer.locator('#preview', { hasText: 'Hi Dana,' }).waitFor({ timeout: PATIENCE_MS });
 }
 
+/** The figures the analysis shows, as label: value lines. */
+async function figures(ui: UiSession): Promise<string[]> {
+  const list = composerFrame(ui.page).locator('#figures');
+  const labels = await list.locator('dt').allInnerTexts();
+  const values = await list.locator('dd').allInnerTexts();
+  return labels.map((label, i) => `${label}: ${values[i]}`);
+}
+
 async function run(ui: UiSession): Promise<void> {
   await ui.page.locator('.activitybar a[aria-label^="Pushback"]').waitFor({ timeout: PATIENCE_MS });
   await ui.runCommand('Pushback: Open Composer', { timeoutMs: PATIENCE_MS });
@@ -46,6 +55,9 @@ async function run(ui: UiSession): Promise<void> {
   for (const [field, value] of Object.entries(DRAFT)) await composer.locator(`#field-${field}`).fill(value);
   await composer.locator('#preview', { hasText: 'Hi Dana,' }).waitFor({ timeout: PATIENCE_MS });
   console.log('  ✔ typed a draft; the preview shows the reply');
+  // Kept (by the page and by the host) a moment after they show: the steps below take longer than that.
+  const before = await figures(ui);
+  assert.ok(before.length > 0, 'the composer shows figures for the draft');
 
   await ui.runCommand('View: Close All Editors');
   await ui.page.locator(OUTER).waitFor({ state: 'detached', timeout: PATIENCE_MS });
@@ -61,6 +73,15 @@ async function run(ui: UiSession): Promise<void> {
   await ui.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: PATIENCE_MS * 2 });
   await showsDraft(ui, 'after a window reload');
   console.log('  ✔ reloaded the window: the composer tab is restored with the same draft and its reply');
+
+  // The figures were painted from the page's saved state, before the host answered, and are the same ones.
+  const html = composerFrame(ui.page).locator('html');
+  await composerFrame(ui.page).locator('#figures dd').first().waitFor({ timeout: PATIENCE_MS });
+  assert.equal(await html.getAttribute('data-first-figures'), 'saved', 'after a reload the first figures come from the page\'s saved state');
+  // Fresh once the host's render arrives: the "updating" note goes, and the values are the same.
+  await composerFrame(ui.page).locator('#freshness:empty').waitFor({ state: 'attached', timeout: PATIENCE_MS });
+  assert.deepEqual(await figures(ui), before, 'the figures after the reload are the ones shown before it');
+  console.log('  ✔ the figures came back at once from what the page and the host kept, then fresh from the host, with the same values');
 }
 
 async function main(): Promise<number> {

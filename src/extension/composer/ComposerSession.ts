@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { acceptCapacityFile, ReportedFiles } from '../../shared/composerGuards';
+import { checkSavedUpdate, type SavedUpdate, toSaved } from '../../shared/savedUpdate';
 import type { DraftForm } from '../../core/draft/draftForm';
 import { type ComposerAction, type ComposerUpdate, type FromWebview, type PreviewMode, type RenderedUpdate, type ToWebview, fromWebviewSchema } from '../../shared/protocol';
 import { COMMANDS } from '../commandIds';
@@ -18,6 +19,9 @@ import { markWalkthrough } from './walkthroughProgress';
 
 /** How long after the last change the page rendered itself the host renders it too. */
 const DEFERRED_RENDER_MS = 150;
+
+/** Where the figures last shown are kept for the next page (workspace storage: a web host writes it at once). */
+const LAST_SHOWN_KEY = 'pushback.composer.lastShown';
 
 /** What a session needs from the panel it lives in. */
 export interface ComposerHost {
@@ -56,6 +60,7 @@ export class ComposerSession implements vscode.Disposable {
   private deferred: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly rendered = new vscode.EventEmitter<RenderedUpdate>();
+  private rememberTimer: ReturnType<typeof setTimeout> | undefined;
   /** Each update the page is sent (the side bar's summary follows it). */
   readonly onDidRender = this.rendered.event;
 
@@ -83,6 +88,7 @@ export class ComposerSession implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.deferred);
+    if (this.rememberTimer !== undefined) clearTimeout(this.rememberTimer);
     this.subscriptions.forEach((s) => s.dispose());
   }
 
@@ -180,6 +186,10 @@ export class ComposerSession implements vscode.Disposable {
     this.sentRenderData = undefined;
     this.ready = true;
     this.pending.take(); // the init below carries the draft and choices; the refresh the newest figures
+    // The figures last shown for this very draft, at once (a reloaded window, a tab shown again): the
+    // page marks them as updating until the refresh below answers. Nothing is done from them.
+    const lastShown = this.lastShown(this.services.drafts.get());
+    if (lastShown) void this.host.webview.postMessage(lastShown satisfies ToWebview);
     // The figures do not wait for the choices (every pack, every workspace file): a reloaded
     // page painted from its own state shows them as soon as the capacity file is read.
     const figures = this.refresh(this.services.drafts.get(), 0);
@@ -223,11 +233,12 @@ export class ComposerSession implements vscode.Disposable {
       const next = this.queued;
       this.queued = undefined;
       const started = performance.now();
-      const { update } = await this.render(next.draft, next.seq);
+      const { update } = await this.render(next.draft, next.seq, { shown: true });
       this.reported.remember(update.problems);
       if (update.html) markWalkthrough('requestDescribed');
       this.rendered.fire(update);
       this.post({ type: 'update', update: { ...this.onlyChanged(update), renderMs: performance.now() - started } });
+      this.rememberSoon(next.draft, update);
       await this.sendRenderData(next.draft);
     }
   }
@@ -242,7 +253,7 @@ export class ComposerSession implements vscode.Disposable {
   private async sendRenderData(draft: DraftForm): Promise<void> {
     const templates = this.host.templates;
     if (!templates) return;
-    const inputs = await renderInputs(this.services, draft);
+    const inputs = await renderInputs(this.services, draft, { quick: true });
     const templateId = draftTemplateId(draft);
     const found = inputs.capacity.ok ? findTemplate(inputs.packs, templateId) : undefined;
     const key = [draft.capacityFile, inputs.capacityFile, inputs.capacity, found?.ok ? found.value.template : templateId, inputs.today, inputs.signature, inputs.currency, inputs.locale];
@@ -268,6 +279,22 @@ export class ComposerSession implements vscode.Disposable {
     this.post({ type: 'renderData', data });
   }
 
+  /** Keep what the page shows for the next page, a moment later: a burst of keystrokes writes once. */
+  private rememberSoon(draft: DraftForm, update: RenderedUpdate): void {
+    if (this.rememberTimer !== undefined) clearTimeout(this.rememberTimer);
+    this.rememberTimer = setTimeout(() => {
+      this.rememberTimer = undefined;
+      void this.services.context.workspaceState.update(LAST_SHOWN_KEY, { draft: stableJson(draft), update: toSaved(update) });
+    }, 300);
+  }
+
+  /** The figures last shown, if they were rendered for this draft and have the shape the page shows. */
+  private lastShown(draft: DraftForm): { type: 'restored'; draft: DraftForm; update: SavedUpdate } | undefined {
+    const saved = this.services.context.workspaceState.get<{ draft?: unknown; update?: unknown }>(LAST_SHOWN_KEY);
+    const update = saved?.draft === stableJson(draft) ? checkSavedUpdate(saved.update) : undefined;
+    return update ? { type: 'restored', draft, update } : undefined;
+  }
+
   /** The update with what the page already shows left out (a 2,000-commitment analysis is not resent per keystroke). */
   private onlyChanged(update: RenderedUpdate): ComposerUpdate {
     if (!this.ready || !this.host.visible()) {
@@ -284,8 +311,9 @@ export class ComposerSession implements vscode.Disposable {
     return { ...update, analysis: sameAnalysis ? 'same' : update.analysis, html: sameHtml ? null : update.html };
   }
 
-  private render(draft: DraftForm, seq: number) {
-    return renderWithServices(this.services, draft, seq, this.previewMode === 'teams');
+  /** `shown`: only for the page's figures (a startup render may use the default capacity file found last time); actions render without it. */
+  private render(draft: DraftForm, seq: number, { shown = false } = {}) {
+    return renderWithServices(this.services, draft, seq, this.previewMode === 'teams', { quick: shown });
   }
 
   /** The reply to the stored draft (the page's newest state: its changes reach the store before any action). */
@@ -373,6 +401,13 @@ export class ComposerSession implements vscode.Disposable {
     const position = new vscode.Position(line - 1, column - 1);
     await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One });
   }
+}
+
+/** JSON with object keys sorted: the same draft gives the same text whatever order its fields were set in. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b))) : item,
+  );
 }
 
 function count(text: string): string {

@@ -50,7 +50,7 @@ export class ComposerSummary implements vscode.TreeDataProvider<SummaryItem>, vs
     if (parent) return [];
     if (this.stale || !this.update) {
       // Rendered only when the view asks (it is visible): a closed side bar costs nothing.
-      this.update = (await renderWithServices(this.services, this.services.drafts.get(), 0, false)).update;
+      this.update = (await renderWithServices(this.services, this.services.drafts.get(), 0, false, { quick: true })).update;
       this.stale = false;
     }
     const open = new vscode.TreeItem('Open Composer');

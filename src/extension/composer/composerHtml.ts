@@ -28,6 +28,7 @@ export function composerHtml(webview: vscode.Webview, extensionUri: vscode.Uri):
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta name="pushback-teams-preview" content="${asset('dist', 'webview', 'teamsPreview.js')}">
 <link rel="stylesheet" href="${asset('media', 'composer.css')}">
 <title>Pushback composer</title>
 </head>

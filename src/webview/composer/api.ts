@@ -1,5 +1,6 @@
 import type { DraftField, DraftForm } from '../../core/draft/draftForm';
 import type { FromWebview, PreviewMode } from '../../shared/protocol';
+import { checkSavedUpdate, type SavedUpdate } from '../../shared/savedUpdate';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -16,6 +17,8 @@ export const send = (message: FromWebview): void => vscode.postMessage(message);
 export interface SavedState {
   draft?: DraftForm;
   previewMode: PreviewMode;
+  /** The figures and preview last shown, painted (as updating) when the page starts over. */
+  update?: SavedUpdate;
 }
 
 /* Checked by hand rather than with the host's zod schema: that module brings the template engine into the page. */
@@ -36,10 +39,13 @@ function isDraft(value: unknown): value is DraftForm {
 
 /** The saved state, checked: an older page version (or anything else) may have saved another shape. */
 export function loadState(): SavedState {
-  const saved = vscode.getState() as { draft?: unknown; previewMode?: unknown } | undefined;
+  const saved = vscode.getState() as { draft?: unknown; previewMode?: unknown; update?: unknown } | undefined;
+  const draft = isDraft(saved?.draft) ? saved.draft : undefined;
   return {
-    draft: isDraft(saved?.draft) ? saved.draft : undefined,
+    draft,
     previewMode: saved?.previewMode === 'teams' ? 'teams' : 'email',
+    // Figures without their draft would describe a request the page does not show.
+    update: draft ? checkSavedUpdate(saved?.update) : undefined,
   };
 }
 

@@ -18,7 +18,7 @@ import { requestSection, setupSection, showCapacityFile, showFieldErrors } from 
 import { updateShown } from './latency';
 import { forgetShownPreview, previewSwitch, showCioOffer, showPreview } from './preview';
 import { acceptRenderData, canRenderInPage, renderInPage } from './localRender';
-import { acceptUpdate, onChangeSent, page, persist } from './state';
+import { acceptUpdate, onChangeSent, page, persist, restoreUpdate } from './state';
 
 const app = document.getElementById('app') as HTMLElement;
 
@@ -45,6 +45,13 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       page.draft = message.draft;
       page.touched.clear();
       persist();
+      buildPage();
+      break;
+    case 'restored':
+      // The host's figures last shown for this draft: painted as updating, unless fresh ones are already here.
+      if (page.update && page.fresh) break;
+      page.draft ??= message.draft;
+      restoreUpdate(message.update);
       buildPage();
       break;
     case 'update':
@@ -93,6 +100,8 @@ function renderPage(): void {
     element('p', { class: 'hint' }, 'Describe the request; the analysis and the reply follow as you type.'),
     // Screen readers hear what changed (the figures, or that the reply did) without reading the whole page again.
     element('p', { id: 'live-status', role: 'status', class: 'visually-hidden' }),
+    // After a reload the last figures show at once, from the page's own state, until the host's fresh ones arrive.
+    element('p', { id: 'freshness', class: 'hint' }),
   );
 
   const formColumn = element('div', { class: 'column form-column' }, setupSection(draft), requestSection(draft));
@@ -143,6 +152,7 @@ let shownProblems = '';
 function showUpdate(): void {
   const update = page.update;
   if (!update) return;
+  showFreshness();
   showFieldErrors(update.errors);
   // role="alert" re-announces on every change: touch the list only when its text changes.
   const problems = document.getElementById('problems');
@@ -176,6 +186,11 @@ function showUpdate(): void {
   }
   const missing = document.querySelector<HTMLElement>('#field-templateId')?.parentElement?.dataset.missing ?? '';
   if ((update.missingTemplate ?? '') !== missing) rebuildSetup();
+  // Where the first figures of this page came from (the UI test checks a reload paints them from the saved state), and when (the reload bench).
+  if (!document.documentElement.dataset.firstFigures && document.querySelector('#figures dd')) {
+    document.documentElement.dataset.firstFigures = page.fresh ? 'host' : 'saved';
+    document.documentElement.dataset.firstFiguresAt = String(Date.now());
+  }
   showCapacityFile(update.capacityFile);
   if (showPreview(update) && !announced) announce('Reply preview updated.');
   announced = false;
@@ -191,6 +206,15 @@ onChangeSent(canRenderInPage, () => {
   updateShown(update.seq, undefined, 'page');
 });
 
-// First paint from the webview's own state, if any, then tell the host we are ready.
+/** Say so while the figures shown are the ones saved before a reload (the host has not answered yet). */
+function showFreshness(): void {
+  const note = document.getElementById('freshness');
+  if (note) note.textContent = page.fresh ? '' : 'Updating the figures…';
+  document.getElementById('analysis')?.setAttribute('aria-busy', String(!page.fresh));
+  document.getElementById('preview')?.setAttribute('aria-busy', String(!page.fresh));
+}
+
+// First paint from the webview's own state, if any (the form and, marked as updating, the last
+// figures and preview), then tell the host we are ready.
 if (page.draft) buildPage();
 send({ type: 'ready' });

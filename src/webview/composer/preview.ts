@@ -2,7 +2,7 @@ import type { PreviewMode } from '../../shared/protocol';
 import { element, replaceChildren } from './dom';
 import { radioGroup } from './radios';
 import { page, setPreviewMode, type ShownUpdate } from './state';
-import { teamsPreview } from './teamsPreview';
+import type { teamsPreview as TeamsPreview } from './teamsPreview';
 
 /** "Preview as": the email text, or the card Teams will show. */
 export function previewSwitch(onChange: () => void): HTMLElement {
@@ -21,6 +21,34 @@ export function previewSwitch(onChange: () => void): HTMLElement {
     },
   );
 }
+
+type TeamsPreviewFn = typeof TeamsPreview;
+let teamsPreviewLoad: Promise<TeamsPreviewFn> | undefined;
+
+/**
+ * The Teams card renderer, loaded the first time it is needed (a script of its own, with this
+ * page's nonce: the CSP admits nothing else).
+ */
+function loadTeamsPreview(): Promise<TeamsPreviewFn> {
+  teamsPreviewLoad ??= new Promise<TeamsPreviewFn>((resolve, reject) => {
+    const src = document.querySelector<HTMLMetaElement>('meta[name="pushback-teams-preview"]')?.content;
+    if (!src) return reject(new Error('the Teams preview script is not named in the page'));
+    const script = document.createElement('script');
+    script.nonce = (window as unknown as { litNonce?: string }).litNonce ?? '';
+    script.src = src;
+    script.addEventListener('load', () => {
+      const loaded = (window as unknown as { pushbackTeamsPreview?: TeamsPreviewFn }).pushbackTeamsPreview;
+      if (loaded) resolve(loaded);
+      else reject(new Error('the Teams preview script did not load'));
+    });
+    script.addEventListener('error', () => reject(new Error('the Teams preview script did not load')));
+    document.head.append(script);
+  });
+  return teamsPreviewLoad;
+}
+
+/** The loaded renderer, once there (null until then). */
+let teamsPreview: TeamsPreviewFn | null = null;
 
 /** What the preview shows now, so an update that changes nothing there touches no DOM. */
 let shown = '';
@@ -41,7 +69,20 @@ export function showPreview(update: ShownUpdate): boolean {
   } else if (page.previewMode === 'teams') {
     const card = update.teamsCard;
     // No card yet: the host is rendering it since the switch; the email stays out of a Teams preview.
-    replaceChildren(preview, !card ? element('p', { class: 'hint' }, 'Building the Teams card…') : 'refused' in card ? element('p', { class: 'warning' }, card.refused) : teamsPreview(card.card));
+    if (card && !('refused' in card) && !teamsPreview) {
+      // Shown once the renderer has loaded: the newest update then, not this one.
+      shown = '';
+      replaceChildren(preview, element('p', { class: 'hint' }, 'Building the Teams card…'));
+      loadTeamsPreview().then(
+        (loaded) => {
+          teamsPreview = loaded;
+          if (page.update) showPreview(page.update);
+        },
+        (error: unknown) => replaceChildren(preview, element('p', { class: 'warning' }, `The Teams preview could not be shown: ${error instanceof Error ? error.message : String(error)}`)),
+      );
+      return true;
+    }
+    replaceChildren(preview, !card ? element('p', { class: 'hint' }, 'Building the Teams card…') : 'refused' in card ? element('p', { class: 'warning' }, card.refused) : teamsPreview!(card.card));
   } else {
     preview.innerHTML = update.html; // markdown-it output with raw HTML disabled: no markup from data
     // Wide tables scroll in their own box instead of widening the page.

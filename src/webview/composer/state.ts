@@ -2,6 +2,7 @@ import type { DraftField, DraftForm } from '../../core/draft/draftForm';
 import type { AnalysisView, CapacityOption, ComposerUpdate, PreviewMode, TemplateOption } from '../../shared/protocol';
 import { loadState, saveState, send } from './api';
 import { keystrokeSent } from './latency';
+import { type SavedUpdate, toSaved } from '../../shared/savedUpdate';
 
 /** The newest update, whole: what the host left out as unchanged filled in from the one before. */
 export type ShownUpdate = Omit<ComposerUpdate, 'analysis' | 'html'> & { analysis: AnalysisView | null; html: string };
@@ -18,6 +19,8 @@ export const page = {
   capacities: [] as CapacityOption[],
   trusted: true,
   update: undefined as ShownUpdate | undefined,
+  /** False while the update shown is the one saved before a reload, until the host's first render replaces it. */
+  fresh: true,
   /** Fields the user has typed in: a blank new draft should invite, not scold. */
   touched: new Set<DraftField>(),
   seq: 0,
@@ -27,6 +30,16 @@ export const page = {
 const saved = loadState();
 page.draft = saved.draft;
 page.previewMode = saved.previewMode;
+/** What the saved state holds of the figures: the last fresh update (the one restored is already there). */
+let savedUpdate: SavedUpdate | undefined = saved.update;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+if (saved.update) restoreUpdate(saved.update);
+
+/** Show figures saved before the page started over, as updating until the host's fresh render arrives. */
+export function restoreUpdate(update: SavedUpdate): void {
+  page.update = { ...update, teamsCard: null };
+  page.fresh = false;
+}
 
 /**
  * Called after each change is sent: the page renders the preview itself when it can
@@ -46,7 +59,17 @@ function sendChange(draft: DraftForm): void {
 }
 
 export function persist(): void {
-  saveState({ draft: page.draft, previewMode: page.previewMode });
+  saveState({ draft: page.draft, previewMode: page.previewMode, ...(savedUpdate ? { update: savedUpdate } : {}) });
+}
+
+/** Keep the newest figures for a reload, a moment later: a burst of keystrokes saves once. */
+function persistUpdateSoon(): void {
+  if (saveTimer !== undefined) clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    saveTimer = undefined;
+    if (page.update && page.fresh) savedUpdate = toSaved(page.update);
+    persist();
+  }, 250);
 }
 
 /** One field changed: keep it, and ask the host for a new analysis and preview. */
@@ -88,5 +111,7 @@ export function acceptUpdate(update: ComposerUpdate): boolean {
     analysis: update.analysis === 'same' ? (previous?.analysis ?? null) : update.analysis,
     html: update.html === null ? (previous?.html ?? '') : update.html,
   };
+  page.fresh = true;
+  persistUpdateSoon();
   return true;
 }
