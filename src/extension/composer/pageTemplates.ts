@@ -4,10 +4,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CompiledTemplate } from '../../core/engine/compileTemplate';
 import { precompiledSpecs, templateScript } from '../../core/engine/precompiledTemplate';
+import { pruneOldFiles } from '../../node/pruneOldFiles';
 import { writeFileAtomic } from '../../node/writeFileAtomic';
 import { TEMPLATE_SCRIPTS_FOLDER } from '../../shared/pageRender';
 
 /** Where the precompiled templates are written: a folder the composer's page may load scripts from. */
+/** The scripts' names: the SHA-256 of their specs. */
+const SCRIPT_NAME = /^[0-9a-f]{64}\.js$/;
+
 export function templateScriptsFolder(globalStorage: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(globalStorage, TEMPLATE_SCRIPTS_FOLDER);
 }
@@ -22,7 +26,11 @@ export function templateScriptsFolder(globalStorage: vscode.Uri): vscode.Uri {
 export class PageTemplates {
   private readonly written = new WeakMap<CompiledTemplate, Promise<{ file: vscode.Uri; hash: string } | undefined>>();
 
-  constructor(private readonly folder: vscode.Uri) {}
+  constructor(private readonly folder: vscode.Uri) {
+    // One script accumulates per template version: scripts no window used for 30 days go.
+    // Used ones are touched below, and a page that loaded one has it already.
+    void pruneOldFiles(folder.fsPath, SCRIPT_NAME, 30 * 24 * 60 * 60 * 1000);
+  }
 
   /** The template's script (written now if it is not there yet), or undefined when it cannot be precompiled. */
   scriptFor(template: CompiledTemplate): Promise<{ file: vscode.Uri; hash: string } | undefined> {
@@ -51,6 +59,9 @@ export class PageTemplates {
     if (!exists) {
       await fsp.mkdir(path.dirname(file.fsPath), { recursive: true });
       await writeFileAtomic(file.fsPath, templateScript(hash, specs));
+    } else {
+      const now = new Date();
+      await fsp.utimes(file.fsPath, now, now).catch(() => undefined); // still in use: not pruned
     }
     return { file, hash };
   }
