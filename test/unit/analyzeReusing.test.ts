@@ -14,11 +14,16 @@ describe('analyzeReusing', () => {
     return parsed.request;
   };
 
-  it('gives what analyze gives when only fields outside the key change, and reuses the analysis', async () => {
+  /** The sample team, the sample request, and the analysis analyzeReusing keeps for them. */
+  const sampleAnalysis = async () => {
     const loaded = await loadCapacity(nodeFileSystem, samplePath('northwind.capacity.yaml'));
     assert.ok(loaded.ok);
     const base = request();
-    const first = analyzeReusing(loaded.value, base);
+    return { loaded, base, first: analyzeReusing(loaded.value, base) };
+  };
+
+  it('gives what analyze gives when only fields outside the key change, and reuses the analysis', async () => {
+    const { loaded, base, first } = await sampleAnalysis();
     for (const other of [
       { ...base, title: 'Another title' },
       { ...base, outcome: 'another outcome' },
@@ -32,10 +37,7 @@ describe('analyzeReusing', () => {
   });
 
   it('analyzes again when a field it reads changes', async () => {
-    const loaded = await loadCapacity(nodeFileSystem, samplePath('northwind.capacity.yaml'));
-    assert.ok(loaded.ok);
-    const base = request();
-    const first = analyzeReusing(loaded.value, base);
+    const { loaded, base, first } = await sampleAnalysis();
     for (const other of [
       { ...base, effortDays: base.effortDays + 1 },
       { ...base, rank: base.rank + 1 },
