@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { loadCapacity } from '../../src/core/load/loadData';
-import { renderDraft } from '../../src/extension/composer/composerModel';
+import { renderDraft } from '../../src/shared/composerModel';
 import { checkSavedUpdate, toSaved } from '../../src/shared/savedUpdate';
 import { loadBuiltinPack, sampleDraftForm, samplePath } from './fixtures/sample';
 

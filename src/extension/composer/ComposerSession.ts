@@ -10,10 +10,10 @@ import { draftTemplateId } from '../../core/draft/draftReply';
 import { templateShape } from '../../core/engine/precompiledTemplate';
 import type { PageRenderData } from '../../shared/pageRender';
 import type { Services } from '../services';
-import { type ComposerReply, replyOutputs } from './composerModel';
+import { type ComposerReply, renderDraft, replyOutputs } from '../../shared/composerModel';
 import { LatestPending } from './latestPending';
 import type { PageTemplates } from './pageTemplates';
-import { renderInputs, renderWithServices } from './renderStoredDraft';
+import { renderInputs, type RenderInputs, renderWithServices } from './renderStoredDraft';
 import { copyText, insertReply, type InsertTarget, openReplyDocument } from './replyActions';
 import { markWalkthrough } from './walkthroughProgress';
 
@@ -233,13 +233,15 @@ export class ComposerSession implements vscode.Disposable {
       const next = this.queued;
       this.queued = undefined;
       const started = performance.now();
-      const { update } = await this.render(next.draft, next.seq, { shown: true });
+      // One read of the capacity file, packs and settings serves the update and the page's own renders.
+      const inputs = await renderInputs(this.services, next.draft, { quick: true });
+      const { update } = renderDraft({ draft: next.draft, seq: next.seq, ...inputs, withTeamsCard: this.previewMode === 'teams' });
       this.reported.remember(update.problems);
       if (update.html) markWalkthrough('requestDescribed');
       this.rendered.fire(update);
       this.post({ type: 'update', update: { ...this.onlyChanged(update), renderMs: performance.now() - started } });
       this.rememberSoon(next.draft, update);
-      await this.sendRenderData(next.draft);
+      await this.sendRenderData(next.draft, inputs);
     }
   }
 
@@ -250,10 +252,9 @@ export class ComposerSession implements vscode.Disposable {
    * could not render as the host does (data with problems, a missing template)
    * sends null: the page then shows the host's updates, as it always did.
    */
-  private async sendRenderData(draft: DraftForm): Promise<void> {
+  private async sendRenderData(draft: DraftForm, inputs: RenderInputs): Promise<void> {
     const templates = this.host.templates;
     if (!templates) return;
-    const inputs = await renderInputs(this.services, draft, { quick: true });
     const templateId = draftTemplateId(draft);
     const found = inputs.capacity.ok ? findTemplate(inputs.packs, templateId) : undefined;
     const key = [draft.capacityFile, inputs.capacityFile, inputs.capacity, found?.ok ? found.value.template : templateId, inputs.today, inputs.signature, inputs.currency, inputs.locale];
@@ -311,9 +312,9 @@ export class ComposerSession implements vscode.Disposable {
     return { ...update, analysis: sameAnalysis ? 'same' : update.analysis, html: sameHtml ? null : update.html };
   }
 
-  /** `shown`: only for the page's figures (a startup render may use the default capacity file found last time); actions render without it. */
-  private render(draft: DraftForm, seq: number, { shown = false } = {}) {
-    return renderWithServices(this.services, draft, seq, this.previewMode === 'teams', { quick: shown });
+  /** For actions: the full capacity-file lookup (the page's figures may use the default found last time). */
+  private render(draft: DraftForm, seq: number) {
+    return renderWithServices(this.services, draft, seq, this.previewMode === 'teams');
   }
 
   /** The reply to the stored draft (the page's newest state: its changes reach the store before any action). */

@@ -2,12 +2,14 @@ import { localIsoDate } from '../../core/selection/localDate';
 import type { DraftForm } from '../../core/draft/draftForm';
 import type { Services } from '../services';
 import { replySettings } from '../settings';
-import { renderDraft } from './composerModel';
+import { renderDraft } from '../../shared/composerModel';
 
 /**
  * What a draft is rendered from besides itself: its capacity file, the packs, today and the reply settings.
  * `quick`: for figures on screen (see Services.resolveCapacityFile); actions render without it.
  */
+export type RenderInputs = Awaited<ReturnType<typeof renderInputs>>;
+
 export async function renderInputs(services: Services, draft: DraftForm, options: { quick?: boolean } = {}) {
   const capacityFile = await services.resolveCapacityFile(draft.capacityFile, options);
   const [capacity, packs] = await Promise.all([services.loadCapacity(capacityFile), services.packs()]);
