@@ -26,11 +26,10 @@ export function templateScriptsFolder(globalStorage: vscode.Uri): vscode.Uri {
 export class PageTemplates {
   private readonly written = new WeakMap<CompiledTemplate, Promise<{ file: vscode.Uri; hash: string } | undefined>>();
 
-  constructor(private readonly folder: vscode.Uri) {
-    // One script accumulates per template version: scripts no window used for 30 days go.
-    // Used ones are touched below, and a page that loaded one has it already.
-    void pruneOldFiles(folder.fsPath, SCRIPT_NAME, 30 * 24 * 60 * 60 * 1000);
-  }
+  /** Pruned once, before the first script is looked at (not at activation). */
+  private pruning: Promise<unknown> | undefined;
+
+  constructor(private readonly folder: vscode.Uri) {}
 
   /** The template's script (written now if it is not there yet), or undefined when it cannot be precompiled. */
   scriptFor(template: CompiledTemplate): Promise<{ file: vscode.Uri; hash: string } | undefined> {
@@ -43,6 +42,10 @@ export class PageTemplates {
   }
 
   private async write(template: CompiledTemplate): Promise<{ file: vscode.Uri; hash: string } | undefined> {
+    // One script accumulates per template version: scripts no window used for 30 days go. Used
+    // ones are touched below (after the pruning, so it cannot take one being touched), and a page
+    // that loaded one has it already.
+    await (this.pruning ??= pruneOldFiles(this.folder.fsPath, SCRIPT_NAME, 30 * 24 * 60 * 60 * 1000));
     let specs: string | undefined;
     try {
       specs = precompiledSpecs(template);
@@ -52,16 +55,15 @@ export class PageTemplates {
     if (specs === undefined) return undefined;
     const hash = createHash('sha256').update(specs).digest('hex');
     const file = vscode.Uri.joinPath(this.folder, `${hash}.js`);
-    const exists = await fsp.stat(file.fsPath).then(
+    // Touching it says it is still in use (not pruned); failing to, that it is not there yet.
+    const now = new Date();
+    const exists = await fsp.utimes(file.fsPath, now, now).then(
       () => true,
       () => false,
     );
     if (!exists) {
       await fsp.mkdir(path.dirname(file.fsPath), { recursive: true });
       await writeFileAtomic(file.fsPath, templateScript(hash, specs));
-    } else {
-      const now = new Date();
-      await fsp.utimes(file.fsPath, now, now).catch(() => undefined); // still in use: not pruned
     }
     return { file, hash };
   }
