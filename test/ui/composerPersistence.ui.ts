@@ -48,9 +48,25 @@ async function figures(ui: UiSession): Promise<string[]> {
 }
 
 /**
- * What Developer: Reload Window does in a web host; the serializer then restores the tab (no
- * command is run). code-server writes the editor layout to browser storage as the page unloads,
- * and now and then the write is lost: the workbench comes back with no editors at all, so there
+ * Developer: Reload Window, run from the palette as a user does: the workbench shuts down
+ * (saving its editor layout) before the page reloads. Not runCommand: its check that the
+ * palette closed would run on a page that is going away.
+ */
+async function reloadWindow(ui: UiSession): Promise<void> {
+  const { page } = ui;
+  const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: PATIENCE_MS });
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: PATIENCE_MS });
+  await input.fill('>Developer: Reload Window');
+  await page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: /^\s*Developer: Reload Window\s*$/ }) }).first().click({ timeout: PATIENCE_MS });
+  await navigated;
+}
+
+/**
+ * Reload the window; the serializer then restores the tab (no Pushback command is run).
+ * code-server writes the editor layout to browser storage as the page unloads, and now and
+ * then the write is lost: the workbench comes back with no editors at all, so there
  * is no tab for the serializer to restore. That is the host's storage, not the composer, so the
  * reload is tried again (at most three times) after opening the composer again; a tab that
  * comes back blank or wrong still fails below.
@@ -58,7 +74,7 @@ async function figures(ui: UiSession): Promise<string[]> {
 async function reloadWithComposerTab(ui: UiSession): Promise<void> {
   const tab = ui.page.locator('.tabs-container .tab', { hasText: 'Pushback Composer' });
   for (let attempt = 1; ; attempt++) {
-    await ui.page.reload({ waitUntil: 'commit' });
+    await reloadWindow(ui);
     await ui.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: PATIENCE_MS * 2 });
     const restored = await tab.first().waitFor({ timeout: PATIENCE_MS }).then(() => true, () => false);
     if (restored) return;
